@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One module per pipeline stage; data flows one way:
+// Content (files → documents) → Model (documents → validated site) → Markdown → Rendering → Search → Output.
+let package = Package(
+    name: "localoffer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "localoffer", targets: ["LocalOfferCLI"]),
+        .library(name: "LocalOffer", targets: ["LocalOffer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "LocalOfferDiagnostics"),
+        .target(name: "LocalOfferParallel"),
+        .target(name: "LocalOfferContent", dependencies: ["LocalOfferDiagnostics"]),
+        .target(
+            name: "LocalOfferModel",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferParallel", .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "LocalOfferMarkdown", dependencies: ["CCmarkGFM", "LocalOfferDiagnostics"]),
+        .target(
+            name: "LocalOfferRendering",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel"]),
+        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics"]),
+        .target(
+            name: "LocalOffer",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown",
+                "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel",
+            ]
+        ),
+        .executableTarget(
+            name: "LocalOfferCLI",
+            dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent"]),
+        .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent"]),
+        .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown"]),
+        .testTarget(name: "LocalOfferRenderingTests", dependencies: ["LocalOfferRendering"]),
+        .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput"]),
+        .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

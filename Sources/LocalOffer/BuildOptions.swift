@@ -1,0 +1,50 @@
+import LocalOfferModel
+
+/// What a build reads and where it writes. Defaults match the CLI's.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    /// Theme folders, first wins: a site's own folder first, then the default theme.
+    public var templateDirectories: [String]
+    public var outputDirectory: String
+    /// The prefix of every link: `/` or `/local-offer/`, or an absolute URL (which also becomes
+    /// the canonical address in the sitemap). Nil: `/`.
+    public var baseURL: String?
+    /// The date "not in the future" and "review overdue" are judged against. Fixed in tests so
+    /// that output is reproducible; `LOCALOFFER_TODAY` sets it from outside.
+    public var today: LocalDate
+    /// Warnings count as errors.
+    public var strict: Bool
+
+    public init(
+        contentDirectory: String = "content", templateDirectories: [String] = ["templates"],
+        outputDirectory: String = "public", baseURL: String? = nil, today: LocalDate, strict: Bool = false
+    ) {
+        self.contentDirectory = contentDirectory
+        self.templateDirectories = templateDirectories
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.today = today
+        self.strict = strict
+    }
+}
+
+/// What happened: the numbers for the summary line and every diagnostic.
+public struct BuildReport: Sendable {
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    public var diagnostics: [LocalOfferDiagnostics.Diagnostic]
+    public var seconds: Double
+    /// The time each named step took, for `--verbose` and for finding what to speed up.
+    public var steps: [(name: String, seconds: Double)]
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+
+    public var summary: String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
+        return "\(plural(pagesWritten, "page")) written, \(plural(warnings, "warning")), \(plural(errors, "error")) in \(String(format: "%.2f", seconds)) s"
+    }
+}
+
+import LocalOfferDiagnostics

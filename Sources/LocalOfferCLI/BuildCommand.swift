@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LocalOffer
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the content and publish the site.",
+        discussion: """
+        Diagnostics go to standard error as path:line:column: error: message. The site is written to a \
+        staging folder and swapped in only when the whole build succeeded: a failed build leaves the \
+        previous site untouched. Give --templates more than once to layer a theme over the default one.
+        """
+    )
+
+    @OptionGroup var contentOptions: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("A templates folder; repeat to layer (the first wins).", valueName: "DIR"))
+    var templates: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "DIR"))
+    var output: String = "public"
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "Where the site is served: a path such as /local-offer/ or an absolute URL (default /).", valueName: "URL"))
+    var baseURL: String = "/"
+
+    @Flag(name: .long, help: "Print how long each step took.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(
+            contentDirectory: contentOptions.content,
+            templateDirectories: templates.isEmpty ? ["templates"] : templates,
+            outputDirectory: output,
+            baseURL: baseURL,
+            today: try contentOptions.resolvedToday(),
+            strict: contentOptions.strict
+        )
+        let report = SiteBuilder(options: options).build()
+        printDiagnostics(report.diagnostics, format: .text)
+        if verbose {
+            for step in report.steps { print(String(format: "  %-10@ %.3f s", step.name, step.seconds)) }
+        }
+        print(report.succeeded ? "Built \(output)/: \(report.summary)" : "Not published (\(output)/ unchanged): \(report.summary)")
+        let status = ExitStatus.forDiagnostics(report.diagnostics)
+        if status != .success { throw status }
+    }
+}

@@ -1,0 +1,86 @@
+import CCmarkGFM
+import Foundation
+import LocalOfferDiagnostics
+
+/// Renders Markdown with cmark-gfm: GitHub tables, strikethrough, autolinks, task lists and
+/// footnotes; raw HTML is never published; headings get stable ids; links to other content files
+/// become their pages' addresses.
+///
+/// ```swift
+/// let renderer = MarkdownRenderer(links: ContentLinkTable(["pages/mediation.md": "/information/mediation/"]))
+/// let (rendered, problems) = renderer.render(MarkdownInput(text: body, path: path, firstLine: 9, folder: "services"))
+/// ```
+public struct MarkdownRenderer: Sendable {
+    private let links: ContentLinkTable
+
+    public init(links: ContentLinkTable) {
+        self.links = links
+    }
+
+    public func render(_ input: MarkdownInput) -> (RenderedMarkdown, [Diagnostic]) {
+        CmarkSession.shared.withDocument(input.text) { document in
+            guard let document else { return (RenderedMarkdown(html: "", headings: [], plainText: ""), []) }
+            var walk = DocumentWalk(input: input, links: links)
+            walk.visit(document.root)
+            let html = document.renderHTML()
+            return (
+                RenderedMarkdown(
+                    html: HeadingAnchors.insert(walk.headings, into: html),
+                    headings: walk.headings,
+                    plainText: walk.plainText.joined(separator: " ")
+                ),
+                walk.diagnostics
+            )
+        }
+    }
+}
+
+/// cmark-gfm registers syntax extensions in a process-wide table and attaching them to a parser
+/// is not thread-safe, so parsing and rendering go through one lock. Everything around it
+/// (templates, search, writing) runs in parallel.
+final class CmarkSession: @unchecked Sendable {
+    static let shared = CmarkSession()
+
+    private let lock = NSLock()
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_VALIDATE_UTF8
+
+    private init() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    /// Runs `body` with a fresh parser holding the parsed document; both are freed afterwards.
+    func withDocument<Result>(_ text: String, _ body: (ParsedDocument?) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let parser = cmark_parser_new(Self.options) else { return body(nil) }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                cmark_parser_feed(parser, pointer, buffer.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return body(nil) }
+        defer { cmark_node_free(root) }
+        return body(ParsedDocument(parser: parser, root: root))
+    }
+
+    struct ParsedDocument {
+        let parser: OpaquePointer
+        let root: OpaquePointer
+
+        func renderHTML() -> String {
+            guard let html = cmark_render_html(root, CmarkSession.options, cmark_parser_get_syntax_extensions(parser)) else {
+                return ""
+            }
+            defer { free(html) }
+            return String(cString: html)
+        }
+    }
+}

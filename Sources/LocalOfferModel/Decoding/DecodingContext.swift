@@ -1,0 +1,66 @@
+import LocalOfferDiagnostics
+import Yams
+
+/// Reads typed values out of the YAML of one file, collecting every problem instead of stopping
+/// at the first. One context per file, used by one task: it is a class only so that the many small
+/// readers can share the diagnostics without threading `inout` through each.
+final class DecodingContext {
+    let path: String
+    /// The file line on which the YAML text starts (front matter starts on line 2).
+    let firstLine: Int
+    let today: LocalDate
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Where each field read so far sits, by dotted name; later cross-entry rules point there.
+    private(set) var fieldLocations: [String: SourceLocation] = [:]
+
+    init(path: String, firstLine: Int, today: LocalDate) {
+        self.path = path
+        self.firstLine = firstLine
+        self.today = today
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(path: path, line: firstLine) }
+        return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func error(_ code: DiagnosticCode, _ message: String, at node: Node?, hint: String? = nil) {
+        diagnostics.append(.error(code, message, at: location(of: node), hint: hint))
+    }
+
+    func warning(_ code: DiagnosticCode, _ message: String, at node: Node?, hint: String? = nil) {
+        diagnostics.append(.warning(code, message, at: location(of: node), hint: hint))
+    }
+
+    func record(_ field: Field) {
+        fieldLocations[field.name] = location(of: field.node)
+    }
+
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+}
+
+/// A YAML value together with the dotted name editors see in messages (`eligibility.age.min`).
+struct Field {
+    let name: String
+    let node: Node
+    /// The key's node, where "unknown key" and "missing key" point.
+    let keyNode: Node?
+
+    var isNull: Bool {
+        if case .scalar(let scalar) = node, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+            return true
+        }
+        return false
+    }
+
+    var kindDescription: String {
+        switch node {
+        case .scalar: isNull ? "nothing" : "a single value"
+        case .mapping: "a set of keys (a mapping)"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import LocalOfferContent
+import LocalOfferDiagnostics
+import Yams
+
+extension DecodingContext {
+    static let serviceKeys = [
+        "title", "summary", "organisation", "categories", "level", "eligibility", "contact", "cost",
+        "personal_budget", "commissioned_by", "locations", "schedule", "languages", "waiting_time",
+        "last_reviewed", "review_by", "status", "tags",
+    ]
+    static let eligibilityKeys = ["age", "ehc_plan", "needs", "diagnosis_required", "residence", "referral", "criteria"]
+
+    /// Decodes a service's front matter. Returns nil when any required part is unusable; every
+    /// problem found on the way is in `diagnostics`.
+    func service(_ root: Field, document: ContentDocument) -> Service? {
+        let errorsBefore = diagnostics.errorCount
+        guard let fields = mapping(root, allowed: Self.serviceKeys) else { return nil }
+        let title = fields.required("title").flatMap { text($0, length: 3...120) }
+        let summary = fields.required("summary").flatMap { plainText($0, length: 10...300) }
+        let organisation = fields.required("organisation").flatMap(text)
+        let categories = fields.required("categories").flatMap(categoryIDs)
+        let level = fields.optional("level").flatMap { choice($0, of: ServiceLevel.self) } ?? .targeted
+        let eligibility = fields.required("eligibility").flatMap { self.eligibility($0, level: level) }
+        let contact = fields.required("contact").flatMap(self.contact)
+        let cost = fields.optional("cost").flatMap(self.cost) ?? .free
+        let personalBudget = fields.optional("personal_budget").flatMap(boolean) ?? false
+        let commissionedBy = fields.optional("commissioned_by").flatMap { choices($0, of: Commissioner.self) } ?? []
+        let locations = fields.optional("locations").flatMap(self.locations) ?? []
+        let schedule = fields.optional("schedule").flatMap(self.schedule) ?? []
+        let languages = fields.optional("languages").flatMap(self.languages) ?? []
+        let waitingTime = fields.optional("waiting_time").flatMap(self.waitingTime)
+        let lastReviewed = fields.required("last_reviewed").flatMap(pastDate)
+        let reviewBy = fields.optional("review_by").flatMap(date)
+        let status = fields.optional("status").flatMap { choice($0, of: PublicationStatus.self) } ?? .active
+        let tags = fields.optional("tags").flatMap(self.tags) ?? []
+
+        if let lastReviewed {
+            let due = reviewBy ?? lastReviewed.adding(months: 12)
+            if due < today {
+                let node = fields.optional("review_by")?.node ?? fields.optional("last_reviewed")?.node
+                warning(.reviewOverdue, "review overdue since \(due.longForm)", at: node,
+                        hint: "check the details with the provider, then update 'last_reviewed'")
+            }
+        }
+
+        guard diagnostics.errorCount == errorsBefore, let title, let summary, let organisation, let categories,
+              let eligibility, let contact, let lastReviewed else { return nil }
+        var service = Service(
+            slug: document.slug, sourcePath: document.path, title: title, summary: summary,
+            organisation: organisation, categories: categories, level: level, eligibility: eligibility,
+            contact: contact, cost: cost, personalBudget: personalBudget, commissionedBy: commissionedBy,
+            locations: locations, schedule: schedule, languages: languages, waitingTime: waitingTime,
+            lastReviewed: lastReviewed, reviewBy: reviewBy ?? lastReviewed.adding(months: 12),
+            status: status, tags: tags,
+            body: MarkdownSource(text: document.body.text, firstLine: document.body.firstLine)
+        )
+        service.fieldLocations = FieldLocations(fieldLocations)
+        return service
+    }
+
+    private func categoryIDs(_ field: Field) -> [String]? {
+        guard let items = list(field, nonEmpty: true) else { return nil }
+        let ids = items.compactMap(text)
+        return ids.count == items.count ? ids : nil
+    }
+
+    private func eligibility(_ field: Field, level: ServiceLevel) -> Eligibility? {
+        guard let fields = mapping(field, allowed: Self.eligibilityKeys) else { return nil }
+        let age = fields.required("age").flatMap(ageRange)
+        let ehcPlan = fields.required("ehc_plan").flatMap { choice($0, of: EHCPlanRequirement.self) }
+        let needs = fields.optional("needs").flatMap { choices($0, of: AreaOfNeed.self, nonEmpty: true) } ?? AreaOfNeed.allCases
+        let diagnosisRequired = fields.optional("diagnosis_required").flatMap(boolean) ?? false
+        let residence = fields.optional("residence").flatMap { choice($0, of: Residence.self) } ?? .local
+        let referral = fields.required("referral").flatMap { choices($0, of: ReferralRoute.self, nonEmpty: true) }
+        let criteria = fields.optional("criteria").flatMap { plainText($0, length: 10...1000) }
+
+        if !fields.has("criteria"), level == .specialist || ehcPlan == .required {
+            let reason = level == .specialist ? "specialist services" : "services that need an EHC plan"
+            error(.criteriaRequired, "'\(field.name)' needs 'criteria': \(reason) must say who qualifies",
+                  at: fields.anchorNode, hint: "add criteria: with a plain sentence such as 'Your child must have ...'")
+            return nil
+        }
+        guard let age, let ehcPlan, let referral else { return nil }
+        return Eligibility(
+            age: age, ehcPlan: ehcPlan, needs: needs, diagnosisRequired: diagnosisRequired,
+            residence: residence, referral: referral, criteria: criteria
+        )
+    }
+
+    private func ageRange(_ field: Field) -> AgeRange? {
+        guard let fields = mapping(field, allowed: ["min", "max"]) else { return nil }
+        let min = fields.required("min").flatMap { integer($0, in: 0...25) }
+        let max = fields.required("max").flatMap { integer($0, in: 0...25) }
+        guard let min, let max else { return nil }
+        guard min <= max else {
+            error(.ageRangeInverted, "'\(field.name).min' (\(min)) is more than '\(field.name).max' (\(max))",
+                  at: fields.optional("min")?.node, hint: "the youngest age goes in min, the oldest in max")
+            return nil
+        }
+        return AgeRange(min: min, max: max)
+    }
+
+    private func cost(_ field: Field) -> Cost? {
+        if case .scalar = field.node {
+            guard let raw = text(field) else { return nil }
+            guard raw == "free" else {
+                error(.valueNotAllowed, "'\(field.name)' is '\(raw)', which is not allowed", at: field.node,
+                      hint: "write 'free', or a list of {amount, per, description}")
+                return nil
+            }
+            return .free
+        }
+        guard let items = list(field, nonEmpty: true) else { return nil }
+        let options = items.compactMap(costOption)
+        return options.count == items.count ? .charged(options) : nil
+    }
+
+    private func costOption(_ field: Field) -> CostOption? {
+        guard let fields = mapping(field, allowed: ["amount", "per", "description"]) else { return nil }
+        let amount = fields.required("amount").flatMap(amountInPence)
+        let per = fields.required("per").flatMap { choice($0, of: BillingPeriod.self) }
+        let description = fields.required("description").flatMap { plainText($0, length: 3...200) }
+        guard let amount, let per, let description else { return nil }
+        return CostOption(amountInPence: amount, per: per, description: description)
+    }
+
+    private func amountInPence(_ field: Field) -> Int? {
+        guard let raw = text(field) else { return nil }
+        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
+        let wellFormed = (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+        guard wellFormed, let pounds = Int(parts[0]), pounds < 1_000_000 else {
+            let negative = raw.hasPrefix("-")
+            error(.invalidAmount, "'\(field.name)' is '\(raw)'; \(negative ? "an amount cannot be negative" : "it must be an amount in pounds")",
+                  at: field.node, hint: "write pounds and pence as a number, for example 12.50 (no £ sign)")
+            return nil
+        }
+        guard parts.count == 1 || parts[1].count <= 2 else {
+            error(.invalidAmount, "'\(field.name)' is '\(raw)', which has more than two decimal places", at: field.node,
+                  hint: "write pounds and pence, for example 12.50")
+            return nil
+        }
+        let pence = parts.count == 2 ? (Int(parts[1]) ?? 0) * (parts[1].count == 1 ? 10 : 1) : 0
+        return pounds * 100 + pence
+    }
+
+    private func locations(_ field: Field) -> [Location]? {
+        guard let items = list(field) else { return nil }
+        let locations = items.compactMap { item -> Location? in
+            guard let fields = mapping(item, allowed: ["name", "address", "accessibility"]) else { return nil }
+            let name = fields.required("name").flatMap { text($0, length: 2...120) }
+            let address = fields.required("address").flatMap(self.address)
+            let accessibility = fields.optional("accessibility").map { choices($0, of: AccessibilityFeature.self) } ?? []
+            guard let name, let address, let accessibility else { return nil }
+            return Location(name: name, address: address, accessibility: accessibility)
+        }
+        return locations.count == items.count ? locations : nil
+    }
+
+    private func schedule(_ field: Field) -> [OpeningHours]? {
+        guard let items = list(field) else { return nil }
+        let hours = items.compactMap { item -> OpeningHours? in
+            guard let fields = mapping(item, allowed: ["days", "opens", "closes"]) else { return nil }
+            let days = fields.required("days").flatMap { choices($0, of: Weekday.self, nonEmpty: true) }
+            let opens = fields.required("opens").flatMap(time)
+            let closes = fields.required("closes").flatMap(time)
+            guard let days, let opens, let closes else { return nil }
+            guard opens < closes else {
+                error(.closesBeforeOpens, "'\(item.name)' closes at \(closes) but opens at \(opens)",
+                      at: fields.optional("closes")?.node, hint: "the closing time must be later than the opening time")
+                return nil
+            }
+            return OpeningHours(days: days, opens: opens, closes: closes)
+        }
+        return hours.count == items.count ? hours : nil
+    }
+
+    private func time(_ field: Field) -> TimeOfDay? {
+        guard let raw = text(field) else { return nil }
+        guard let time = TimeOfDay(raw) else {
+            error(.invalidTime, "'\(field.name)' is '\(raw)', which is not a time", at: field.node,
+                  hint: "write times as \"HH:MM\" on the 24-hour clock, in quotes, for example \"09:30\"")
+            return nil
+        }
+        return time
+    }
+
+    private func languages(_ field: Field) -> [LanguageTag]? {
+        guard let items = list(field) else { return nil }
+        let tags = items.compactMap { item -> LanguageTag? in
+            guard let raw = text(item) else { return nil }
+            guard let tag = LanguageTag(raw) else {
+                error(.invalidLanguageTag, "'\(item.name)' is '\(raw)', which is not a language tag", at: item.node,
+                      hint: "use a BCP 47 tag such as en, tr, so, pl or bfi (British Sign Language)")
+                return nil
+            }
+            return tag
+        }
+        return tags.count == items.count ? tags : nil
+    }
+
+    private func waitingTime(_ field: Field) -> WaitingTime? {
+        guard let fields = mapping(field, allowed: ["weeks", "as_of"]) else { return nil }
+        let weeks = fields.required("weeks").flatMap { integer($0, in: 0...520) }
+        let asOf = fields.required("as_of").flatMap(pastDate)
+        guard let weeks, let asOf else { return nil }
+        return WaitingTime(weeks: weeks, asOf: asOf)
+    }
+
+    private func tags(_ field: Field) -> [String]? {
+        guard let items = list(field) else { return nil }
+        let tags = items.compactMap { text($0, length: 1...60) }
+        return tags.count == items.count ? tags : nil
+    }
+}

@@ -1,0 +1,79 @@
+import LocalOfferDiagnostics
+import Yams
+
+extension DecodingContext {
+    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility"]
+    static let accessibilityKeys = [
+        "standard", "status", "known_issues", "tested_on", "tested_by", "prepared_on", "last_reviewed", "response_days",
+    ]
+
+    func site(_ root: Field) -> Site? {
+        let errorsBefore = diagnostics.errorCount
+        guard let fields = mapping(root, allowed: Self.siteKeys) else { return nil }
+        let name = fields.required("name").flatMap { text($0, length: 3...80) }
+        let council = fields.required("council").flatMap { text($0, length: 3...120) }
+        let baseURL = fields.required("base_url").flatMap(self.website)
+        let language = fields.required("language").flatMap { field -> String? in
+            guard let raw = text(field) else { return nil }
+            guard LanguageTag(raw) != nil else {
+                error(.invalidLanguageTag, "'language' is '\(raw)', which is not a language tag", at: field.node,
+                      hint: "use en-GB for British English")
+                return nil
+            }
+            return raw
+        }
+        let feedbackEmail = fields.required("feedback_email").flatMap(self.email)
+        let contact = fields.optional("contact").flatMap(self.contact)
+        let categories = fields.required("categories").flatMap(self.categories)
+        let accessibility = fields.optional("accessibility").flatMap(self.accessibilityDetails)
+        guard diagnostics.errorCount == errorsBefore, let name, let council, let baseURL, let language,
+              let feedbackEmail, let categories else { return nil }
+        return Site(
+            name: name, council: council, baseURL: baseURL, language: language, feedbackEmail: feedbackEmail,
+            contact: contact, categories: categories, accessibility: accessibility
+        )
+    }
+
+    private func categories(_ field: Field) -> [Category]? {
+        guard let items = list(field, nonEmpty: true) else { return nil }
+        var categories: [Category] = []
+        for item in items {
+            guard let fields = mapping(item, allowed: ["id", "title", "description"]) else { continue }
+            let idField = fields.required("id")
+            let id = idField.flatMap(text)
+            let title = fields.required("title").flatMap { text($0, length: 3...80) }
+            let description = fields.required("description").flatMap { plainText($0, length: 10...300) }
+            guard let id, let title, let description, let idField else { continue }
+            guard Slug.isValid(id) else {
+                error(.invalidSlug, "the category id '\(id)' is not a slug", at: idField.node,
+                      hint: "use lower-case letters, digits and single hyphens, for example 'social-care'")
+                continue
+            }
+            guard !categories.contains(where: { $0.id == id }) else {
+                error(.duplicateCategory, "the category id '\(id)' is declared twice", at: idField.node)
+                continue
+            }
+            categories.append(Category(id: id, title: title, description: description))
+        }
+        return categories.count == items.count ? categories : nil
+    }
+
+    private func accessibilityDetails(_ field: Field) -> AccessibilityStatementDetails? {
+        guard let fields = mapping(field, allowed: Self.accessibilityKeys) else { return nil }
+        let standard = fields.required("standard").flatMap { text($0, length: 3...60) }
+        let status = fields.required("status").flatMap { choice($0, of: ComplianceStatus.self) }
+        let knownIssues = fields.optional("known_issues").flatMap { issues -> [String]? in
+            list(issues).map { $0.compactMap { plainText($0, length: 5...500) } }
+        } ?? []
+        let testedOn = fields.required("tested_on").flatMap(pastDate)
+        let testedBy = fields.optional("tested_by").flatMap { text($0, length: 2...200) }
+        let preparedOn = fields.required("prepared_on").flatMap(pastDate)
+        let lastReviewed = fields.required("last_reviewed").flatMap(pastDate)
+        let responseDays = fields.optional("response_days").flatMap { integer($0, in: 1...60) } ?? 10
+        guard let standard, let status, let testedOn, let preparedOn, let lastReviewed else { return nil }
+        return AccessibilityStatementDetails(
+            standard: standard, status: status, knownIssues: knownIssues, testedOn: testedOn, testedBy: testedBy,
+            preparedOn: preparedOn, lastReviewed: lastReviewed, responseDays: responseDays
+        )
+    }
+}

@@ -1,0 +1,94 @@
+import LocalOfferModel
+
+/// What every page's layout needs: the site, where the page sits, and where everything else is.
+struct LayoutView {
+    struct SiteView {
+        let name: String
+        let council: String
+        let language: String
+        let feedbackEmail: String
+    }
+
+    struct Crumb {
+        let title: String
+        let url: String
+    }
+
+    struct Navigation {
+        let home: String
+        let services: String
+        let search: String
+        let information: String
+        let glossary: String
+        let organisations: String
+        let accessibility: String
+        let privacy: String
+        let assets: String
+    }
+
+    let site: SiteView
+    let title: String
+    /// The `<title>`: page first, then the site, as GOV.UK does.
+    let documentTitle: String
+    let description: String
+    let canonicalURL: String
+    let breadcrumbs: [Crumb]
+    let nav: Navigation
+    /// "Report a problem with this page": a pre-filled email to the Local Offer team.
+    let reportProblemMailto: String
+}
+
+struct LayoutFactory {
+    let site: Site
+    let urls: SiteURLs
+    let canonicalBase: String
+
+    func layout(title: String, description: String, url: String, breadcrumbs: [(String, String)]) -> LayoutView {
+        let isHome = url == urls.home
+        let relative = url.hasPrefix(urls.basePath) ? String(url.dropFirst(urls.basePath.count)) : url
+        let canonical = canonicalBase + relative
+        let subject = "Problem with the page: \(title)"
+        let body = "Page: \(canonical)\n\nWhat is wrong or missing?\n\n"
+        return LayoutView(
+            site: LayoutView.SiteView(
+                name: site.name, council: site.council, language: site.language,
+                feedbackEmail: site.feedbackEmail.value
+            ),
+            title: title,
+            documentTitle: isHome ? "\(site.name) – \(site.council)" : "\(title) – \(site.name)",
+            description: description,
+            canonicalURL: canonical,
+            breadcrumbs: isHome ? [] : [LayoutView.Crumb(title: "Home", url: urls.home)]
+                + breadcrumbs.map { LayoutView.Crumb(title: $0.0, url: $0.1) },
+            nav: LayoutView.Navigation(
+                home: urls.home, services: urls.services, search: urls.search, information: urls.information,
+                glossary: urls.glossary, organisations: urls.organisations,
+                accessibility: urls.page("accessibility-statement"), privacy: urls.page("privacy-notice"),
+                assets: urls.assets
+            ),
+            reportProblemMailto: "mailto:\(site.feedbackEmail.value)?subject=\(MailtoEncoding.encode(subject))&body=\(MailtoEncoding.encode(body))"
+        )
+    }
+}
+
+/// Percent-encoding for `mailto:` subject and body (RFC 6068): everything but unreserved characters.
+enum MailtoEncoding {
+    static func encode(_ text: String) -> String {
+        var encoded = ""
+        for byte in text.utf8 {
+            let character = Character(Unicode.Scalar(byte))
+            if byte < 0x80, character.isLetter || character.isNumber || "-._~".contains(character) {
+                encoded.append(character)
+            } else {
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,159 @@
+import LocalOfferModel
+
+/// A service as templates see it: every fact already in words, every link already an address.
+struct ServiceView {
+    struct Link {
+        let title: String
+        let url: String
+    }
+
+    /// One row of the key-facts summary list.
+    struct Fact {
+        let label: String
+        let value: String
+        let items: [String]
+    }
+
+    let slug: String
+    let title: String
+    let summary: String
+    let url: String
+    let organisation: Link
+    let categories: [Link]
+    let levelTitle: String
+    let ageRange: String
+    let needsEHCPlan: Bool
+    let allowsSelfReferral: Bool
+    let isFree: Bool
+    let facts: [Fact]
+    let criteria: String?
+    let contact: ContactView
+    let locations: [LocationView]
+    let schedule: [ScheduleRow]
+    let bodyHTML: String
+    let lastReviewed: String
+    let lastReviewedISO: String
+    let reviewBy: String
+    let reviewOverdue: Bool
+
+    struct ScheduleRow {
+        let days: String
+        let hours: String
+    }
+
+    struct LocationView {
+        let name: String
+        let addressLines: [String]
+        let mapURL: String
+        let accessibility: [String]
+    }
+}
+
+struct ServiceViewFactory {
+    let content: SiteContent
+    let urls: SiteURLs
+    let today: LocalDate
+    private let organisationsBySlug: [String: Organisation]
+
+    init(content: SiteContent, urls: SiteURLs, today: LocalDate) {
+        self.content = content
+        self.urls = urls
+        self.today = today
+        organisationsBySlug = Dictionary(content.organisations.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func view(_ service: Service, bodyHTML: String) -> ServiceView {
+        let organisationName = organisationsBySlug[service.organisation]?.name ?? service.organisation
+        let eligibility = service.eligibility
+        return ServiceView(
+            slug: service.slug,
+            title: service.title,
+            summary: service.summary,
+            url: urls.service(service.slug),
+            organisation: .init(title: organisationName, url: urls.organisation(service.organisation)),
+            categories: service.categories.compactMap { id in
+                content.site.category(id: id).map { ServiceView.Link(title: $0.title, url: urls.category($0.id)) }
+            },
+            levelTitle: Self.levelTitle(service.level),
+            ageRange: eligibility.age.description,
+            needsEHCPlan: eligibility.ehcPlan == .required,
+            allowsSelfReferral: eligibility.allowsSelfReferral,
+            isFree: service.cost.isFree,
+            facts: facts(for: service),
+            criteria: eligibility.criteria,
+            contact: ContactView(service.contact),
+            locations: service.locations.map { location in
+                ServiceView.LocationView(
+                    name: location.name, addressLines: location.address.lines,
+                    mapURL: ContactView.mapURL(for: location.address),
+                    accessibility: location.accessibility.map(\.title)
+                )
+            },
+            schedule: service.schedule.map { hours in
+                ServiceView.ScheduleRow(days: hours.daysDescription, hours: "\(hours.opens.spoken) to \(hours.closes.spoken)")
+            },
+            bodyHTML: bodyHTML,
+            lastReviewed: service.lastReviewed.longForm,
+            lastReviewedISO: service.lastReviewed.description,
+            reviewBy: service.reviewBy.longForm,
+            reviewOverdue: service.reviewBy < today
+        )
+    }
+
+    private func facts(for service: Service) -> [ServiceView.Fact] {
+        let eligibility = service.eligibility
+        var facts: [ServiceView.Fact] = [
+            .init(label: "Age", value: eligibility.age.description, items: []),
+            .init(label: "EHC plan", value: eligibility.ehcPlan == .required
+                  ? "Your child needs an education, health and care (EHC) plan"
+                  : "You do not need an education, health and care (EHC) plan", items: []),
+            .init(label: "Areas of need",
+                  value: eligibility.needs.count == AreaOfNeed.allCases.count ? "All areas of need" : "",
+                  items: eligibility.needs.count == AreaOfNeed.allCases.count ? [] : eligibility.needs.map(\.title)),
+            .init(label: "Who can ask for it", value: "", items: eligibility.referral.map { Self.capitalised($0.title) }),
+        ]
+        if eligibility.diagnosisRequired {
+            facts.append(.init(label: "Diagnosis", value: "A diagnosis is needed", items: []))
+        }
+        if eligibility.residence == .local {
+            facts.append(.init(label: "Where you live", value: "For families living in \(content.site.council.replacingOccurrences(of: "London Borough of ", with: "")) or registered with a GP here", items: []))
+        }
+        switch service.cost {
+        case .free:
+            facts.append(.init(label: "Cost", value: "Free", items: []))
+        case .charged(let options):
+            facts.append(.init(label: "Cost", value: "", items: options.map { "\($0.formattedAmount) per \($0.per.rawValue): \($0.description)" }))
+        }
+        facts.append(.init(label: "Personal budget", value: service.personalBudget
+                           ? "You can pay with a personal budget or direct payment" : "Not paid for with a personal budget", items: []))
+        if let waiting = service.waitingTime {
+            let weeks = waiting.weeks == 1 ? "1 week" : "\(waiting.weeks) weeks"
+            facts.append(.init(label: "Waiting time", value: "About \(weeks) (as of \(waiting.asOf.longForm))", items: []))
+        }
+        if !service.languages.isEmpty {
+            facts.append(.init(label: "Languages", value: "", items: service.languages.map(\.englishName)))
+        }
+        if !service.commissionedBy.isEmpty {
+            facts.append(.init(label: "Paid for by", value: Self.capitalised(Self.joined(service.commissionedBy.map(\.title))), items: []))
+        }
+        facts.append(.init(label: "Last checked", value: service.lastReviewed.longForm, items: []))
+        return facts
+    }
+
+    static func levelTitle(_ level: ServiceLevel) -> String {
+        switch level {
+        case .universal: "Open to all families"
+        case .targeted: "Extra help"
+        case .specialist: "Specialist support"
+        }
+    }
+
+    static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    static func joined(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+}

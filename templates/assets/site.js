@@ -1,0 +1,5 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js-enabled");
+})();
