@@ -51,13 +51,16 @@ let package = Package(
             name: "LocalOfferCLI",
             dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent"]),
-        .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent"]),
-        .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown"]),
-        .testTarget(name: "LocalOfferRenderingTests", dependencies: ["LocalOfferRendering"]),
+        .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
+        .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
+        .testTarget(
+            name: "LocalOfferRenderingTests",
+            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown"]
+        ),
         .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput"]),
-        .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
+        .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,9 +7,8 @@ extension ContentDocument {
     public static func split(
         _ text: String, path: String, kind: ContentKind, slug: String
     ) -> Result<ContentDocument, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is a single Character in Swift, so Windows line endings need naming separately.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if let first = lines.first, first.hasPrefix("\u{FEFF}") {
             lines[0] = first.dropFirst()
         }

@@ -46,8 +46,8 @@ public struct DiagnosticFormatter: Sendable {
         guard let data = FileManager.default.contents(atPath: path),
               let text = String(data: data, encoding: .utf8) else { return nil }
         var current = 1
-        for candidate in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == line { return String(candidate.hasSuffix("\r") ? candidate.dropLast() : candidate) }
+        for candidate in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            if current == line { return String(candidate) }
             current += 1
         }
         return nil

@@ -1,0 +1,31 @@
+# The two commands a web team needs: `make site` and `make test`.
+SWIFT ?= swift
+PYTHON := .venv/bin/python
+# Dates in tests are judged against a fixed day so that results never depend on when they run.
+TEST_TODAY := 2026-11-23
+
+.PHONY: site test build test-swift test-python clean
+
+## Build the demo site into public/ (installs cmark-gfm from Debian when missing).
+site:
+	@scripts/install-build-deps.sh
+	$(SWIFT) build -c release --product localoffer
+	.build/release/localoffer build --content content --templates templates --output public
+	@echo "The site is in $(CURDIR)/public/ — open public/index.html through any static web server."
+
+## Run every test: Swift unit and end-to-end tests, then the Python schema and browser suites.
+test: test-swift test-python
+
+test-swift:
+	@scripts/install-build-deps.sh
+	$(SWIFT) build --product localoffer
+	$(SWIFT) test
+
+test-python:
+	@scripts/install-test-tools.sh
+	rm -rf .build/test-site
+	LOCALOFFER_TODAY=$(TEST_TODAY) .build/debug/localoffer build --content content --templates templates --output .build/test-site --strict
+	LOCALOFFER_TEST_SITE=.build/test-site $(PYTHON) -m pytest -q tests
+
+clean:
+	rm -rf .build public/*
