@@ -49,11 +49,12 @@ struct Field {
     let keyNode: Node?
 
     var isNull: Bool {
-        if case .scalar(let scalar) = node, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
-            return true
-        }
-        return false
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return Self.nullSpellings.contains(scalar.string)
     }
+
+    /// YAML's ways of writing "no value" (the core schema's null), when not quoted.
+    static let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     var kindDescription: String {
         switch node {

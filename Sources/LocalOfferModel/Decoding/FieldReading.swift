@@ -9,7 +9,7 @@ extension DecodingContext {
                   hint: field.isNull ? "write a value after the colon, or remove the key" : nil)
             return nil
         }
-        return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return scalar.string.trimmingWhitespace()
     }
 
     func text(_ field: Field, length: ClosedRange<Int>) -> String? {
@@ -35,10 +35,14 @@ extension DecodingContext {
     }
 
     private static func markdownMarker(in text: String) -> String? {
-        if text.contains("<") && text.contains(">") { return "HTML" }
-        if text.contains("](") { return "a Markdown link" }
-        if text.contains("**") || text.contains("__") { return "Markdown emphasis" }
-        if text.contains("`") { return "Markdown code" }
+        let bytes = Array(text.utf8)
+        func has(_ first: UInt8, _ second: UInt8) -> Bool {
+            zip(bytes, bytes.dropFirst()).contains { $0 == first && $1 == second }
+        }
+        if bytes.contains(UInt8(ascii: "<")) && bytes.contains(UInt8(ascii: ">")) { return "HTML" }
+        if has(UInt8(ascii: "]"), UInt8(ascii: "(")) { return "a Markdown link" }
+        if has(UInt8(ascii: "*"), UInt8(ascii: "*")) || has(UInt8(ascii: "_"), UInt8(ascii: "_")) { return "Markdown emphasis" }
+        if bytes.contains(UInt8(ascii: "`")) { return "Markdown code" }
         if text.hasPrefix("#") || text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("> ") {
             return "Markdown formatting"
         }
@@ -139,5 +143,15 @@ extension DecodingContext {
 
     func mapping(_ field: Field, allowed: [String]) -> MappingReader? {
         MappingReader(field, allowed: allowed, context: self)
+    }
+}
+
+extension String {
+    /// Foundation's `trimmingCharacters(in:)` is slow on Linux; values are usually already trimmed.
+    func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        if first == startIndex && last == index(before: endIndex) { return self }
+        return String(self[first...last])
     }
 }

@@ -7,7 +7,9 @@ enum YAMLParsing {
     /// Returns nil and a diagnostic when the YAML is not well formed; nil and no diagnostic when it is empty.
     static func compose(_ source: SourceText) -> (Node?, [Diagnostic]) {
         do {
-            return (try Yams.compose(yaml: source.text), [])
+            // The basic resolver tags every scalar as text: the schema reads raw text itself, so
+            // `no` stays Norwegian, `09:00` stays a time and no regular expression runs per value.
+            return (try Yams.compose(yaml: source.text, .basic, .default, .utf8), [])
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, in: source)])
         } catch {
