@@ -75,6 +75,7 @@ public struct DiagnosticRecord: Codable, Sendable, Equatable {
     }
 
     public static func json(_ diagnostics: [Diagnostic]) -> String {
+        if diagnostics.isEmpty { return "[]" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(diagnostics.map(DiagnosticRecord.init)),

@@ -29,7 +29,9 @@ enum YAMLParsing {
              .composer(let context, let problem, let mark, _):
             let detail = context.map { " (\($0.text))" } ?? ""
             let hint = problem.contains("tab") ? "YAML indents with spaces, never tabs" : Self.hint(for: problem) ?? tabHint
-            return .error(.yamlSyntax, "YAML syntax error: \(problem)\(detail)", at: location(mark), hint: hint)
+            // At the end of the text (an unclosed quote) libyaml's mark is the last line; the mistake is where the context began.
+            let at = problem.contains("end of stream") ? context?.mark ?? mark : mark
+            return .error(.yamlSyntax, "YAML syntax error: \(problem)\(detail)", at: location(at), hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error(.duplicateKey, "the key \(keys) appears more than once", at: location(context.mark),
