@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel"]),
+        .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel"]),
         .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics"]),
         .target(
             name: "LocalOffer",

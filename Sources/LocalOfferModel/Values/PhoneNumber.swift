@@ -15,7 +15,8 @@ public struct PhoneNumber: Sendable, Hashable, Codable {
               trimmed.filter({ $0 == "+" }).count <= 1, !trimmed.dropFirst().contains("+") else { return nil }
         var digits = trimmed.filter(\.isASCIIDigit)
         var relayPrefix = ""
-        if digits.hasPrefix("18001") && digits.count > 11 {
+        // Relay UK dials 18001 before a national number; "+18001 ..." is not a UK number.
+        if !trimmed.hasPrefix("+"), digits.hasPrefix("18001") && digits.count > 11 {
             relayPrefix = "18001"
             digits.removeFirst(5)
         }
