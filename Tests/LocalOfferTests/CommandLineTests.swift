@@ -113,3 +113,25 @@ struct CommandLineTests {
         #expect(TestSite.text(content + "/services", "holiday-club.md") == filled)
     }
 }
+
+@Suite("Strict checking")
+struct StrictCheckTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: CommandLineTests.executable)))
+    func strictTurnsWarningsIntoErrors() throws {
+        let folder = TestSite.temporaryFolder()
+        let content = try TestSite.copyDemoContent(to: folder)
+        let service = try #require(try FileManager.default.contentsOfDirectory(atPath: content + "/services").sorted().first)
+        let path = content + "/services/" + service
+        let text = TestSite.text(content + "/services", service)
+        let overdue = text.replacingOccurrences(
+            of: #"(?m)^last_reviewed: .*$"#, with: "last_reviewed: 2024-01-10", options: .regularExpression)
+        #expect(overdue != text)
+        try overdue.write(toFile: path, atomically: true, encoding: .utf8)
+        let lenient = try CommandLineTests.run(["check", "--content", content])
+        #expect(lenient.status == 0)
+        #expect(lenient.standardError.contains("warning: review overdue since 10 January 2025 [LO109]"))
+        let strict = try CommandLineTests.run(["check", "--content", content, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardError.contains("error: review overdue since 10 January 2025 [LO109]"))
+    }
+}
