@@ -6,6 +6,7 @@ import LocalOfferModel
 import LocalOfferOutput
 import LocalOfferParallel
 import LocalOfferRendering
+import LocalOfferSearch
 
 /// The whole build, one step after another:
 /// load content → validate → render Markdown → load templates → render pages → extra files → publish.
@@ -52,6 +53,7 @@ public struct SiteBuilder: Sendable {
         let files = run.step("assemble") { () -> [OutputFile] in
             var files = pages.compactMap { OutputFile(path: $0.path, text: $0.html) }
             files += ExtraFiles.sitemapAndRobots(pages: pages, links: siteLinks)
+            files += searchIndex(content, bodies: bodies, urls: siteLinks.urls)
             files += ExtraFiles.assets(library.assets, diagnostics: &diagnostics)
             return files
         }
@@ -66,6 +68,14 @@ public struct SiteBuilder: Sendable {
             return finish()
         }
         return finish(pages: pages.count, files: files.count)
+    }
+
+    func searchIndex(_ content: SiteContent, bodies: [String: RenderedMarkdown], urls: SiteURLs) -> [OutputFile] {
+        let builder = SearchIndexBuilder(
+            documents: SearchDocuments.make(content, bodies: bodies, urls: urls),
+            synonyms: SearchDocuments.synonymGroups(content)
+        )
+        return builder.build().compactMap { OutputFile(path: $0.path, text: $0.text) }
     }
 
     /// What `localoffer check` runs: every content rule, Markdown links included, and writes nothing.

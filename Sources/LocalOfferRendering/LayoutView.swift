@@ -18,6 +18,7 @@ struct LayoutView {
         let home: String
         let services: String
         let search: String
+        let browse: String
         let information: String
         let glossary: String
         let organisations: String
@@ -61,7 +62,7 @@ struct LayoutFactory {
             breadcrumbs: isHome ? [] : [LayoutView.Crumb(title: "Home", url: urls.home)]
                 + breadcrumbs.map { LayoutView.Crumb(title: $0.0, url: $0.1) },
             nav: LayoutView.Navigation(
-                home: urls.home, services: urls.services, search: urls.search, information: urls.information,
+                home: urls.home, services: urls.services, search: urls.search, browse: urls.browse, information: urls.information,
                 glossary: urls.glossary, organisations: urls.organisations,
                 accessibility: urls.page("accessibility-statement"), privacy: urls.page("privacy-notice"),
                 assets: urls.assets

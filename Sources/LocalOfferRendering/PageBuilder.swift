@@ -6,10 +6,10 @@ import LocalOfferModel
 /// the same however many entries the site has.
 struct PageBuilder: Sendable {
     let renderer: SiteRenderer
-    private let layouts: LayoutFactory
+    let layouts: LayoutFactory
     private let serviceViews: ServiceViewFactory
-    private let servicesByTitle: [Service]
-    private let servicesByCategory: [String: [Service]]
+    let servicesByTitle: [Service]
+    let servicesByCategory: [String: [Service]]
     private let servicesByOrganisation: [String: [Service]]
     private let organisationNames: [String: String]
 
@@ -35,8 +35,8 @@ struct PageBuilder: Sendable {
         return a == b ? left.slug < right.slug : a < b
     }
 
-    private var urls: SiteURLs { renderer.urls }
-    private var content: SiteContent { renderer.content }
+    var urls: SiteURLs { renderer.urls }
+    var content: SiteContent { renderer.content }
 
     func render(_ job: SiteRenderer.Job) -> Result<RenderedPage, Diagnostic> {
         switch job {
@@ -50,6 +50,12 @@ struct PageBuilder: Sendable {
         case .organisation(let index): organisation(content.organisations[index])
         case .category(let index): category(content.site.categories[index])
         case .page(let index): informationPage(content.pages[index])
+        case .search: searchPage()
+        case .browseIndex: browseIndex()
+        case .browseAge(let stage): browse(age: stage)
+        case .browseNeed(let need): browse(need: need)
+        case .browseAgeNeed(let stage, let need): browse(age: stage, need: need)
+        case .browseAgeCategory(let stage, let index): browse(age: stage, category: content.site.categories[index])
         }
     }
 
@@ -78,7 +84,8 @@ struct PageBuilder: Sendable {
                 )
             },
             keyPages: orderedPages.prefix(4).map { ServiceView.Link(title: $0.title, url: urls.page($0.slug)) },
-            serviceCount: content.services.count
+            serviceCount: content.services.count,
+            ages: ageLinks(), needs: needLinks()
         )
         return renderer.renderTemplate("home", view, url: urls.home)
     }

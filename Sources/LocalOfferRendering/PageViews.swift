@@ -13,6 +13,8 @@ struct HomePageView {
     let categories: [CategoryEntry]
     let keyPages: [ServiceView.Link]
     let serviceCount: Int
+    let ages: [CountedLink]
+    let needs: [CountedLink]
 }
 
 struct ServicePageView {

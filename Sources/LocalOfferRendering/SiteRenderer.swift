@@ -44,6 +44,8 @@ public struct SiteRenderer: Sendable {
     enum Job: Sendable {
         case home, servicesIndex, organisationsIndex, informationIndex, glossary, notFound
         case service(Int), organisation(Int), category(Int), page(Int)
+        case search, browseIndex, browseAge(AgeStage), browseNeed(AreaOfNeed)
+        case browseAgeNeed(AgeStage, AreaOfNeed), browseAgeCategory(AgeStage, Int)
     }
 
     public func renderAll() -> ([RenderedPage], [Diagnostic]) {
@@ -53,6 +55,14 @@ public struct SiteRenderer: Sendable {
         jobs += content.site.categories.indices.map(Job.category)
         jobs += content.pages.indices.map(Job.page)
         let views = PageBuilder(renderer: self)
+        jobs += [.search, .browseIndex] + AgeStage.allCases.map(Job.browseAge) + AreaOfNeed.allCases.map(Job.browseNeed)
+        // Combination pages only where they list something: no dead ends.
+        for stage in AgeStage.allCases {
+            jobs += AreaOfNeed.allCases.filter { !views.services(for: stage, need: $0).isEmpty }.map { .browseAgeNeed(stage, $0) }
+            jobs += content.site.categories.indices
+                .filter { !views.services(for: stage, category: content.site.categories[$0].id).isEmpty }
+                .map { .browseAgeCategory(stage, $0) }
+        }
         let results = jobs.parallelMap { job in views.render(job) }
         var pages: [RenderedPage] = []
         var diagnostics: [Diagnostic] = []

@@ -22,7 +22,14 @@ public struct SiteURLs: Sendable, Hashable {
     public var assets: String { basePath + "assets/" }
     public var sitemap: String { basePath + "sitemap.xml" }
 
+    public var browse: String { basePath + "browse/" }
+    public var myList: String { basePath + "my-list/" }
+
     public func service(_ slug: String) -> String { services + slug + "/" }
+    public func browse(age stage: AgeStage) -> String { browse + "age/" + stage.slug + "/" }
+    public func browse(need: AreaOfNeed) -> String { browse + "need/" + need.rawValue + "/" }
+    public func browse(age stage: AgeStage, need: AreaOfNeed) -> String { browse(age: stage) + "need/" + need.rawValue + "/" }
+    public func browse(age stage: AgeStage, category id: String) -> String { browse(age: stage) + "category/" + id + "/" }
     public func organisation(_ slug: String) -> String { organisations + slug + "/" }
     public func category(_ id: String) -> String { basePath + "categories/" + id + "/" }
     public func page(_ slug: String) -> String { information + slug + "/" }
