@@ -106,7 +106,10 @@ public struct SiteBuilder: Sendable {
 
     func renderMarkdown(_ content: SiteContent, urls: SiteURLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
         let links = ContentLinkTable(ContentAddresses.table(for: content, urls: urls))
-        let renderer = MarkdownRenderer(links: links)
+        let glossary = GlossaryTerms(entries: content.glossary.map { entry in
+            (term: entry.term, aliases: entry.aliases, url: urls.glossaryTerm(entry.anchor))
+        })
+        let renderer = MarkdownRenderer(links: links, glossary: glossary)
         var inputs: [(String, MarkdownInput)] = []
         for service in content.services + content.draftServices {
             inputs.append(("services/\(service.slug).md", MarkdownInput(
@@ -139,6 +142,10 @@ enum ContentAddresses {
         for service in content.services { table["services/\(service.slug).md"] = urls.service(service.slug) }
         for organisation in content.organisations { table["organisations/\(organisation.slug).md"] = urls.organisation(organisation.slug) }
         for page in content.pages { table["pages/\(page.slug).md"] = urls.page(page.slug) }
+        // The accessibility statement is generated from site.yml, and linked to like any page.
+        if content.site.accessibility != nil {
+            table["pages/\(AccessibilityStatementView.slug).md"] = urls.page(AccessibilityStatementView.slug)
+        }
         return table
     }
 }

@@ -6,34 +6,51 @@ import LocalOfferDiagnostics
 struct DocumentWalk {
     let input: MarkdownInput
     let links: ContentLinkTable
+    let glossary: GlossaryTerms
     private(set) var headings: [Heading] = []
     private(set) var plainText: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var usedIDs: Set<String> = []
 
-    init(input: MarkdownInput, links: ContentLinkTable) {
+    init(input: MarkdownInput, links: ContentLinkTable, glossary: GlossaryTerms = .none) {
         self.input = input
         self.links = links
+        self.glossary = glossary
     }
 
     mutating func visit(_ document: OpaquePointer) {
         var rawHTMLNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
+        var glossaryCandidates: [OpaquePointer] = []
+        // Jargon is explained in running text only, never inside links, headings or images.
+        var insideNoGlossaryZone = 0
         guard let iterator = cmark_iter_new(document) else { return }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let isNoGlossaryZone = type == CMARK_NODE_LINK || type == CMARK_NODE_HEADING || type == CMARK_NODE_IMAGE
+            if event == CMARK_EVENT_EXIT {
+                if isNoGlossaryZone { insideNoGlossaryZone -= 1 }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            if isNoGlossaryZone { insideNoGlossaryZone += 1 }
+            switch type {
             case CMARK_NODE_LINK: rewriteLink(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTMLNodes.append(node)
             case CMARK_NODE_HEADING: headingNodes.append(node)
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_TEXT:
+                if let literal = cmark_node_get_literal(node) { plainText.append(String(cString: literal)) }
+                if insideNoGlossaryZone == 0 { glossaryCandidates.append(node) }
+            case CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 if let literal = cmark_node_get_literal(node) { plainText.append(String(cString: literal)) }
             default: break
             }
         }
         cmark_iter_free(iterator)
+        markGlossaryTerms(in: glossaryCandidates)
 
         for node in rawHTMLNodes {
             diagnostics.append(.warning(
@@ -44,6 +61,35 @@ struct DocumentWalk {
             cmark_node_free(node)
         }
         collectHeadings(headingNodes)
+    }
+
+    /// The first time each glossary term appears, it becomes a link to its explanation:
+    /// `<a href="/glossary/#ehc-plan"><abbr title="education, health and care plan">EHCP</abbr></a>`.
+    private func markGlossaryTerms(in textNodes: [OpaquePointer]) {
+        var used: Set<String> = []
+        for node in textNodes {
+            var current = node
+            while let literal = cmark_node_get_literal(current).map({ String(cString: $0) }),
+                  let match = glossary.firstMatch(in: literal, excluding: used) {
+                used.insert(match.phrase.term)
+                let before = String(literal[..<match.range.lowerBound])
+                let matched = String(literal[match.range])
+                let after = String(literal[match.range.upperBound...])
+                guard let marked = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
+                      let matchedText = cmark_node_new(CMARK_NODE_TEXT),
+                      let rest = cmark_node_new(CMARK_NODE_TEXT) else { return }
+                let title = match.phrase.expansion.map { " title=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+                cmark_node_set_on_enter(marked, "<a class=\"app-glossary-link\" href=\"\(HTMLEscaping.escape(match.phrase.url))\"><abbr\(title)>")
+                cmark_node_set_on_exit(marked, "</abbr></a>")
+                cmark_node_set_literal(matchedText, matched)
+                cmark_node_append_child(marked, matchedText)
+                cmark_node_set_literal(current, before)
+                cmark_node_insert_after(current, marked)
+                cmark_node_set_literal(rest, after)
+                cmark_node_insert_after(marked, rest)
+                current = rest
+            }
+        }
     }
 
     /// Pages have their own h1 (the title), so a body written with `#` headings is moved down a level.

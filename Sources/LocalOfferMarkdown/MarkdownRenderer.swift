@@ -12,15 +12,17 @@ import LocalOfferDiagnostics
 /// ```
 public struct MarkdownRenderer: Sendable {
     private let links: ContentLinkTable
+    private let glossary: GlossaryTerms
 
-    public init(links: ContentLinkTable) {
+    public init(links: ContentLinkTable, glossary: GlossaryTerms = .none) {
         self.links = links
+        self.glossary = glossary
     }
 
     public func render(_ input: MarkdownInput) -> (RenderedMarkdown, [Diagnostic]) {
         CmarkSession.shared.withDocument(input.text) { document in
             guard let document else { return (RenderedMarkdown(html: "", headings: [], plainText: ""), []) }
-            var walk = DocumentWalk(input: input, links: links)
+            var walk = DocumentWalk(input: input, links: links, glossary: glossary)
             walk.visit(document.root)
             let html = document.renderHTML()
             return (

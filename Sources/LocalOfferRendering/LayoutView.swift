@@ -21,9 +21,10 @@ struct LayoutView {
         let browse: String
         let information: String
         let glossary: String
+        let myList: String
         let organisations: String
-        let accessibility: String
-        let privacy: String
+        let accessibility: String?
+        let privacy: String?
         let assets: String
     }
 
@@ -43,6 +44,7 @@ struct LayoutFactory {
     let site: Site
     let urls: SiteURLs
     let canonicalBase: String
+    let hasPrivacyNotice: Bool
 
     func layout(title: String, description: String, url: String, breadcrumbs: [(String, String)]) -> LayoutView {
         let isHome = url == urls.home
@@ -63,8 +65,9 @@ struct LayoutFactory {
                 + breadcrumbs.map { LayoutView.Crumb(title: $0.0, url: $0.1) },
             nav: LayoutView.Navigation(
                 home: urls.home, services: urls.services, search: urls.search, browse: urls.browse, information: urls.information,
-                glossary: urls.glossary, organisations: urls.organisations,
-                accessibility: urls.page("accessibility-statement"), privacy: urls.page("privacy-notice"),
+                glossary: urls.glossary, myList: urls.myList, organisations: urls.organisations,
+                accessibility: site.accessibility == nil ? nil : urls.page(AccessibilityStatementView.slug),
+                privacy: hasPrivacyNotice ? urls.page("privacy-notice") : nil,
                 assets: urls.assets
             ),
             reportProblemMailto: "mailto:\(site.feedbackEmail.value)?subject=\(MailtoEncoding.encode(subject))&body=\(MailtoEncoding.encode(body))"

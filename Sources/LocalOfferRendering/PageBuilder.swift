@@ -16,7 +16,10 @@ struct PageBuilder: Sendable {
     init(renderer: SiteRenderer) {
         self.renderer = renderer
         let content = renderer.content
-        layouts = LayoutFactory(site: content.site, urls: renderer.urls, canonicalBase: renderer.canonicalBase)
+        layouts = LayoutFactory(
+            site: content.site, urls: renderer.urls, canonicalBase: renderer.canonicalBase,
+            hasPrivacyNotice: content.pages.contains { $0.slug == "privacy-notice" }
+        )
         serviceViews = ServiceViewFactory(content: content, urls: renderer.urls, today: renderer.today)
         servicesByTitle = content.services.sorted(by: Self.byTitle)
         var byCategory: [String: [Service]] = [:]
@@ -51,6 +54,12 @@ struct PageBuilder: Sendable {
         case .category(let index): category(content.site.categories[index])
         case .page(let index): informationPage(content.pages[index])
         case .search: searchPage()
+        case .myList:
+            renderer.renderTemplate("my-list", NotFoundView(page: layouts.layout(
+                title: "My list", description: "The services you have saved on this device.", url: urls.myList, breadcrumbs: []
+            )), url: urls.myList)
+        case .accessibilityStatement:
+            if let details = content.site.accessibility { accessibilityStatement(details) } else { notFound() }
         case .browseIndex: browseIndex()
         case .browseAge(let stage): browse(age: stage)
         case .browseNeed(let need): browse(need: need)
@@ -85,7 +94,9 @@ struct PageBuilder: Sendable {
             },
             keyPages: orderedPages.prefix(4).map { ServiceView.Link(title: $0.title, url: urls.page($0.slug)) },
             serviceCount: content.services.count,
-            ages: ageLinks(), needs: needLinks()
+            ages: ageLinks(), needs: needLinks(),
+            guideAges: (0...25).map(HomePageView.GuideAge.init),
+            guideNeeds: AreaOfNeed.allCases.map { .init(value: $0.rawValue, title: $0.everyday) }
         )
         return renderer.renderTemplate("home", view, url: urls.home)
     }

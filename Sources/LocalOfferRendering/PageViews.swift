@@ -15,6 +15,13 @@ struct HomePageView {
     let serviceCount: Int
     let ages: [CountedLink]
     let needs: [CountedLink]
+    let guideAges: [GuideAge]
+    let guideNeeds: [SearchPageView.Option]
+
+    struct GuideAge {
+        let value: Int
+        var plural: Bool { value != 1 }
+    }
 }
 
 struct ServicePageView {

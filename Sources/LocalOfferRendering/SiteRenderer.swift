@@ -44,6 +44,7 @@ public struct SiteRenderer: Sendable {
     enum Job: Sendable {
         case home, servicesIndex, organisationsIndex, informationIndex, glossary, notFound
         case service(Int), organisation(Int), category(Int), page(Int)
+        case accessibilityStatement, myList
         case search, browseIndex, browseAge(AgeStage), browseNeed(AreaOfNeed)
         case browseAgeNeed(AgeStage, AreaOfNeed), browseAgeCategory(AgeStage, Int)
     }
@@ -55,7 +56,8 @@ public struct SiteRenderer: Sendable {
         jobs += content.site.categories.indices.map(Job.category)
         jobs += content.pages.indices.map(Job.page)
         let views = PageBuilder(renderer: self)
-        jobs += [.search, .browseIndex] + AgeStage.allCases.map(Job.browseAge) + AreaOfNeed.allCases.map(Job.browseNeed)
+        if content.site.accessibility != nil { jobs.append(.accessibilityStatement) }
+        jobs += [.search, .browseIndex, .myList] + AgeStage.allCases.map(Job.browseAge) + AreaOfNeed.allCases.map(Job.browseNeed)
         // Combination pages only where they list something: no dead ends.
         for stage in AgeStage.allCases {
             jobs += AreaOfNeed.allCases.filter { !views.services(for: stage, need: $0).isEmpty }.map { .browseAgeNeed(stage, $0) }

@@ -20,6 +20,16 @@ public enum AreaOfNeed: String, Sendable, Hashable, Codable, CaseIterable {
         case .sensoryAndPhysical: "Sensory and physical needs"
         }
     }
+
+    /// The same area in the words families use.
+    public var everyday: String {
+        switch self {
+        case .communicationAndInteraction: "Talking, understanding, or getting on with other people"
+        case .cognitionAndLearning: "Learning, reading, writing or remembering"
+        case .socialEmotionalAndMentalHealth: "Feelings, behaviour, anxiety or mental health"
+        case .sensoryAndPhysical: "Seeing, hearing, moving or a physical health condition"
+        }
+    }
 }
 
 public enum EHCPlanRequirement: String, Sendable, Hashable, Codable, CaseIterable {

@@ -138,11 +138,12 @@ export class SearchIndex {
           concept.alternatives.push({ terms: phrase, weight: SYNONYM, via: "synonym", phrase });
         }
       }
-      if (concept.alternatives.length === 0 && word.length >= 5) {
+      const exact = concept.alternatives.some((alternative) => alternative.via === "exact");
+      if (!exact && word.length >= 5) {
         const keys = new Set([shardKey(wordStem), shardKey(wordStem[1] + wordStem[0] + wordStem.slice(2))]);
         for (const key of keys) {
           for (const term of Object.keys(await this.shard(key))) {
-            if (editDistance(wordStem, term) <= 1) {
+            if (editDistance(wordStem, term) <= 1 || nearStem(word, term)) {
               concept.alternatives.push({ terms: [term], weight: SPELLING, via: "spelling" });
             }
           }
@@ -248,6 +249,15 @@ export class SearchIndex {
     for (let id = 0; id < allowed.length; id++) allowed[id] = sets.every((set) => set[id]) ? 1 : 0;
     return allowed;
   }
+}
+
+/** True when the typed word, less a short ending, is one edit from a stem: "audiolgy" ~ "audiolog". */
+function nearStem(word, term) {
+  if (term.length < 4) return false;
+  for (let length = term.length - 1; length <= Math.min(word.length, term.length + 1); length++) {
+    if (word.length - length <= 3 && editDistance(word.slice(0, length), term) <= 1) return true;
+  }
+  return false;
 }
 
 function indexOfRun(haystack, needle) {

@@ -88,6 +88,15 @@ if (form && status && results) {
     item.append(tags, element("p", { class: "app-service-list__provider" }, `Provided by ${hit.o}`));
     const reason = reasonText(hit, request);
     if (reason) item.append(element("p", { class: "app-search-reason" }, reason));
+    if (window.localOfferMyList) {
+      const slug = hit.u.replace(/\/$/, "").split("/").pop();
+      const save = element("button", {
+        type: "button", class: "app-button app-button--secondary", "data-save-service": "",
+        "data-slug": slug, "data-title": hit.t, "data-url": hit.u,
+      }, "Save to my list");
+      window.localOfferMyList.enhance(save);
+      item.append(save);
+    }
     return item;
   };
 
