@@ -191,7 +191,8 @@ public struct SearchIndexBuilder: Sendable {
         "shards":[\(shardKeys.sorted().map(JSONText.string).joined(separator: ","))],\
         "facets":[\(facetNames.map(JSONText.string).joined(separator: ","))],\
         "stopWords":[\(SearchText.stopWords.sorted().map(JSONText.string).joined(separator: ","))],\
-        "synonyms":[\(groups.joined(separator: ",\n"))]}
+        "synonyms":[\(groups.joined(separator: ",\n"))],
+        "synonymText":[\(synonyms.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",\n"))]}
         """
         return SearchIndexFile(path: "search/manifest.json", text: text)
     }

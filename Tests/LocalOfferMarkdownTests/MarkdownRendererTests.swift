@@ -106,3 +106,45 @@ struct MarkdownRendererTests {
         #expect(results.allSatisfy { $0.contains("<table>") })
     }
 }
+
+@Suite("Jargon buster")
+struct GlossaryMarkingTests {
+    let glossary = GlossaryTerms(entries: [
+        (term: "EHC plan", aliases: ["EHCP", "education, health and care plan"], url: "/glossary/#ehc-plan"),
+        (term: "Occupational therapy", aliases: ["OT"], url: "/glossary/#occupational-therapy"),
+    ])
+
+    func render(_ text: String) -> String {
+        MarkdownRenderer(links: ContentLinkTable([:]), glossary: glossary)
+            .render(MarkdownInput(text: text, path: "p.md", firstLine: 1, folder: "services")).0.html
+    }
+
+    @Test func marksOnlyTheFirstOccurrenceAndLinksToTheGlossary() {
+        let html = render("Ask about an EHCP. An EHCP takes 20 weeks.\n")
+        #expect(html.components(separatedBy: "<abbr").count == 2)
+        #expect(html.contains(#"<a class="app-glossary-link" href="/glossary/#ehc-plan"><abbr title="education, health and care plan">EHCP</abbr></a>"#))
+    }
+
+    @Test func neverInsideLinksHeadingsOrCode() {
+        let html = render("## About the EHCP\n\n[EHCP guide](https://example.org) and `EHCP` code.\n\nLater an EHCP.\n")
+        #expect(!html.contains("<h2 id=\"about-the-ehcp\"><a"))
+        #expect(html.contains("<h2 id=\"about-the-ehcp\">About the EHCP</h2>"))
+        #expect(html.contains("<a href=\"https://example.org\">EHCP guide</a>"))
+        #expect(html.contains("<code>EHCP</code>"))
+        #expect(html.contains("Later an <a class=\"app-glossary-link\""))
+    }
+
+    @Test func acronymsMatchOnlyInCapitalsAndWholeWords() {
+        #expect(!render("This is not a hot topic.\n").contains("<abbr"))
+        #expect(render("Your OT will visit.\n").contains(">OT</abbr>"))
+        #expect(render("Occupational therapy helps.\n").contains("<abbr>Occupational therapy</abbr>"))
+    }
+
+    @Test func escapesWhatItWrites() {
+        let risky = GlossaryTerms(entries: [(term: "SEN", aliases: ["special \"needs\" <b>"], url: "/g/#a\"b")])
+        let html = MarkdownRenderer(links: ContentLinkTable([:]), glossary: risky)
+            .render(MarkdownInput(text: "SEN support.\n", path: "p.md", firstLine: 1, folder: "services")).0.html
+        #expect(html.contains(#"href="/g/#a&quot;b""#))
+        #expect(html.contains(#"title="special &quot;needs&quot; &lt;b&gt;""#))
+    }
+}

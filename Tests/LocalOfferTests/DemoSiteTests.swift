@@ -110,3 +110,62 @@ private final class SitemapCollector: NSObject, XMLParserDelegate {
         inLocation = false
     }
 }
+
+@Suite("Finding services without JavaScript")
+struct BrowseTests {
+    let output: String
+
+    init() {
+        output = TestSite.temporaryFolder() + "/public"
+        _ = TestSite.build(output: output)
+    }
+
+    /// Every service is reachable from the home page in at most three clicks.
+    @Test func everyServiceIsWithinThreeClicksOfTheHomePage() {
+        var depth: [String: Int] = ["index.html": 0]
+        var queue = ["index.html"]
+        while !queue.isEmpty {
+            let page = queue.removeFirst()
+            guard let current = depth[page], current < 3 else { continue }
+            for target in LinkChecker.matches(of: ##"href="(/[^"#?]*)""##, in: TestSite.text(output, page)) {
+                let file = String(target.dropFirst()) + (target.hasSuffix("/") ? "index.html" : "")
+                guard file.hasSuffix(".html"), depth[file] == nil else { continue }
+                depth[file] = current + 1
+                queue.append(file)
+            }
+        }
+        let services = ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? [])
+            .filter { !$0.hasSuffix(".html") }
+        #expect(services.count > 60)
+        for slug in services {
+            #expect((depth["services/\(slug)/index.html"] ?? 99) <= 3, "\(slug) is more than three clicks from home")
+        }
+    }
+
+    @Test func browsePagesListOnlyServicesThatFit() throws {
+        let page = TestSite.text(output, "browse/age/early-years/need/communication-and-interaction/index.html")
+        #expect(page.contains("Speech and language therapy for young children"))
+        #expect(!page.contains("Supported internships"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/browse/age/early-years/category/travel-nonexistent/index.html"))
+    }
+
+    @Test func aServicePageWithItsCSSAndJavaScriptWeighsUnderFiftyKilobytes() {
+        let shared = ["assets/site.css", "assets/site.js", "assets/favicon.svg"]
+            .map { (try? FileManager.default.attributesOfItem(atPath: output + "/" + $0)[.size] as? Int) ?? 0 }
+            .reduce(0, +)
+        let services = ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? []).filter { !$0.hasSuffix(".html") }
+        for slug in services {
+            let page = (try? FileManager.default.attributesOfItem(atPath: "\(output)/services/\(slug)/index.html")[.size] as? Int) ?? 0
+            #expect(page + shared < 50_000, "\(slug): \(page + shared) bytes")
+        }
+    }
+
+    @Test func theAccessibilityStatementComesFromSiteYML() {
+        let statement = TestSite.text(output, "information/accessibility-statement/index.html")
+        for part in ["partially compliant", "Some older PDF documents", "10 working days", "Equality and Human Rights Commission",
+                     "This statement was prepared on 5 October 2025".replacingOccurrences(of: "2025", with: "2026")] {
+            #expect(statement.contains(part), "the statement lacks \(part)")
+        }
+        #expect(TestSite.text(output, "index.html").contains("href=\"/information/accessibility-statement/\""))
+    }
+}

@@ -5,7 +5,7 @@ import { stem } from "./porter2.js";
 const EXACT = 1.0;
 const PREFIX = 0.9;
 const STEM_PREFIX = 0.8;
-const SYNONYM = 0.7;
+const SYNONYM = 0.45;
 const SPELLING = 0.6;
 
 /** Words as the index builder makes them: lower case, accents folded, possessive 's dropped. */
@@ -131,13 +131,13 @@ export class SearchIndex {
           }
         }
       }
-      for (const group of this.manifest.synonyms) {
-        if (!group.some((phrase) => phrase.length === 1 && phrase[0] === wordStem)) continue;
-        for (const phrase of group) {
-          if (phrase.length === 1 && phrase[0] === wordStem) continue;
-          concept.alternatives.push({ terms: phrase, weight: SYNONYM, via: "synonym", phrase });
-        }
-      }
+      this.manifest.synonyms.forEach((group, groupIndex) => {
+        if (!group.some((phrase) => phrase.length === 1 && phrase[0] === wordStem)) return;
+        group.forEach((phrase, phraseIndex) => {
+          if (phrase.length === 0 || (phrase.length === 1 && phrase[0] === wordStem)) return;
+          concept.alternatives.push({ terms: phrase, weight: SYNONYM, via: "synonym", phrase: this.synonymText(groupIndex, phraseIndex) });
+        });
+      });
       const exact = concept.alternatives.some((alternative) => alternative.via === "exact");
       if (!exact && word.length >= 5) {
         const keys = new Set([shardKey(wordStem), shardKey(wordStem[1] + wordStem[0] + wordStem.slice(2))]);
@@ -152,17 +152,24 @@ export class SearchIndex {
       concepts.push(concept);
     }
     // Multi-word synonyms: "short breaks" in the query also means "respite".
-    for (const group of this.manifest.synonyms) {
+    this.manifest.synonyms.forEach((group, groupIndex) => {
       for (const phrase of group) {
         if (phrase.length < 2) continue;
         const at = indexOfRun(stems, phrase);
         if (at < 0) continue;
-        for (const other of group) {
-          if (other !== phrase) concepts[at].alternatives.push({ terms: other, weight: SYNONYM, via: "synonym", phrase: other });
-        }
+        group.forEach((other, otherIndex) => {
+          if (other !== phrase && other.length > 0) {
+            concepts[at].alternatives.push({ terms: other, weight: SYNONYM, via: "synonym", phrase: this.synonymText(groupIndex, otherIndex) });
+          }
+        });
       }
-    }
+    });
     return concepts;
+  }
+
+  synonymText(group, phrase) {
+    const text = this.manifest.synonymText && this.manifest.synonymText[group];
+    return text ? [text[phrase]] : this.manifest.synonyms[group][phrase];
   }
 
   /**

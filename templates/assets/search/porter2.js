@@ -36,10 +36,10 @@ const STEP4_RULES = rules(
   ["ion", "", "st"],
 );
 
-// Every rule looks only at ASCII letters and treats anything else as a consonant it never
-// removes, so each non-ASCII code point is replaced by this one character and put back at the end.
-const NON_ASCII_PLACEHOLDER = "\u0080";
-const NON_ASCII = /[^\x00-\x7f]/u;
+// Rules only read ASCII letters and treat anything else as a consonant they never remove, so
+// each other code point is stood in for by one placeholder character and put back at the end.
+const NON_ASCII = /[^\x00-\x7f]/gu;
+const PLACEHOLDER = "\u0080";
 
 const VOWELS = new Set("aeiouy");
 const isVowel = (letter) => VOWELS.has(letter);
@@ -48,25 +48,17 @@ const hasVowel = (text) => [...text].some(isVowel);
 /** Stems a lower-cased word. */
 export function stem(word) {
   if (EXCEPTIONAL_FORMS.has(word)) return EXCEPTIONAL_FORMS.get(word);
-  const codePoints = Array.from(word);
-  // Lengths count code points, as the reference does.
-  if (codePoints.length < 3) return word;
-
-  const nonAscii = codePoints.filter((letter) => NON_ASCII.test(letter));
-  const letters = nonAscii.length
-    ? codePoints.map((letter) => (NON_ASCII.test(letter) ? NON_ASCII_PLACEHOLDER : letter)).join("")
-    : word;
-  const stemmed = new WordBeingStemmed(letters).stem();
+  const nonAscii = word.match(NON_ASCII) ?? [];
+  const letters = word.replace(NON_ASCII, PLACEHOLDER); // so lengths count code points, as the reference does
+  if (letters.length < 3) return word;
   let next = 0;
-  return nonAscii.length ? stemmed.replace(/\u0080/g, () => nonAscii[next++]) : stemmed;
+  return new WordBeingStemmed(letters).stem().replace(/\u0080/g, () => nonAscii[next++]);
 }
 
 /** One stemming run. R1 and R2 keep their start indices even as later steps shorten the word. */
 class WordBeingStemmed {
   constructor(letters) {
     this.word = letters;
-    this.r1 = 0;
-    this.r2 = 0;
   }
 
   stem() {
