@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel"]),
-        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics"]),
+        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel"]),
         .target(
             name: "LocalOffer",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import LocalOfferDiagnostics
+import LocalOfferParallel
 
 /// Publishes a complete site atomically: every file is written into a staging folder beside the
 /// output folder, and only when all are written is the staging folder swapped in. A failure at any
@@ -59,15 +60,21 @@ public struct SitePublisher: Sendable {
     private func writeAll(_ files: [OutputFile], into staging: String, carryingFrom output: String) throws {
         try fileSystem.createDirectory(staging)
         var created: Set<String> = [staging]
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            let path = staging + "/" + file.path
-            let directory = (path as NSString).deletingLastPathComponent
-            if !created.contains(directory) {
-                try fileSystem.createDirectory(directory)
-                created.insert(directory)
-            }
-            try fileSystem.write(file.contents, path)
+        for file in files {
+            let directory = ((staging + "/" + file.path) as NSString).deletingLastPathComponent
+            if created.insert(directory).inserted { try fileSystem.createDirectory(directory) }
         }
+        // Folders exist now, so files are independent: write them on every core.
+        let fileSystem = self.fileSystem
+        let failures = files.parallelMap { file -> String? in
+            do {
+                try fileSystem.write(file.contents, staging + "/" + file.path)
+                return nil
+            } catch {
+                return "\(file.path): \(error.localizedDescription)"
+            }
+        }.compactMap { $0 }
+        if let first = failures.first { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: first]) }
         try fileSystem.write(Data("Written by localoffer. This folder is replaced whole on every build.\n".utf8),
                              staging + "/" + Self.markerFile)
         for kept in Self.keptFiles where fileSystem.exists(output + "/" + kept) {
