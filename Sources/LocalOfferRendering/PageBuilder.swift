@@ -20,7 +20,9 @@ struct PageBuilder: Sendable {
             site: content.site, urls: renderer.urls, canonicalBase: renderer.canonicalBase,
             hasPrivacyNotice: content.pages.contains { $0.slug == "privacy-notice" }
         )
-        serviceViews = ServiceViewFactory(content: content, urls: renderer.urls, today: renderer.today)
+        serviceViews = ServiceViewFactory(
+            content: content, urls: renderer.urls, today: renderer.today, canonicalBase: renderer.canonicalBase
+        )
         servicesByTitle = content.services.sorted(by: Self.byTitle)
         var byCategory: [String: [Service]] = [:]
         var byOrganisation: [String: [Service]] = [:]
@@ -144,10 +146,12 @@ struct PageBuilder: Sendable {
 
     private func category(_ category: LocalOfferModel.Category) -> Result<RenderedPage, Diagnostic> {
         let url = urls.category(category.id)
-        let services = (servicesByCategory[category.id] ?? []).map(listEntry)
+        let members = servicesByCategory[category.id] ?? []
+        let services = members.map(listEntry)
         let view = CategoryPageView(
             page: layouts.layout(title: category.title, description: category.description, url: url, breadcrumbs: []),
-            description: category.description, services: services, count: services.count
+            description: category.description, services: services, count: services.count,
+            booklet: members.map { serviceViews.view($0, bodyHTML: "") }
         )
         return renderer.renderTemplate("category", view, url: url)
     }

@@ -58,6 +58,8 @@ struct CategoryPageView {
     let description: String
     let services: [ServiceListEntry]
     let count: Int
+    /// Printed instead of the list: a booklet with each service's key facts and contacts.
+    let booklet: [ServiceView]
 }
 
 struct OrganisationPageView {

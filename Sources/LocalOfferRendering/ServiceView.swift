@@ -18,6 +18,8 @@ struct ServiceView {
     let title: String
     let summary: String
     let url: String
+    /// The full address, printed so a family without the page in front of them can find it again.
+    let absoluteURL: String
     let organisation: Link
     let categories: [Link]
     let levelTitle: String
@@ -53,12 +55,14 @@ struct ServiceViewFactory {
     let content: SiteContent
     let urls: SiteURLs
     let today: LocalDate
+    let canonicalBase: String
     private let organisationsBySlug: [String: Organisation]
 
-    init(content: SiteContent, urls: SiteURLs, today: LocalDate) {
+    init(content: SiteContent, urls: SiteURLs, today: LocalDate, canonicalBase: String) {
         self.content = content
         self.urls = urls
         self.today = today
+        self.canonicalBase = canonicalBase
         organisationsBySlug = Dictionary(content.organisations.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -70,6 +74,7 @@ struct ServiceViewFactory {
             title: service.title,
             summary: service.summary,
             url: urls.service(service.slug),
+            absoluteURL: canonicalBase + String(urls.service(service.slug).dropFirst(urls.basePath.count)),
             organisation: .init(title: organisationName, url: urls.organisation(service.organisation)),
             categories: service.categories.compactMap { id in
                 content.site.category(id: id).map { ServiceView.Link(title: $0.title, url: urls.category($0.id)) }

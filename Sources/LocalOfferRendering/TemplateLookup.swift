@@ -106,6 +106,7 @@ extension CategoryPageView: MustacheParent {
         case "description": description
         case "services": services
         case "count": count
+        case "booklet": booklet
         default: nil
         }
     }
@@ -153,6 +154,7 @@ extension ServiceView: MustacheParent {
         case "title": title
         case "summary": summary
         case "url": url
+        case "absoluteURL": absoluteURL
         case "organisation": organisation
         case "categories": categories
         case "levelTitle": levelTitle
