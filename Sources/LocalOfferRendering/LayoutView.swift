@@ -46,7 +46,9 @@ struct LayoutFactory {
     let canonicalBase: String
     let hasPrivacyNotice: Bool
 
-    func layout(title: String, description: String, url: String, breadcrumbs: [(String, String)]) -> LayoutView {
+    /// `section` goes into the `<title>` when a page's title could also name a page of another kind
+    /// ("Preparing for adulthood" is a topic and an information page): every title stays unique.
+    func layout(title: String, description: String, url: String, breadcrumbs: [(String, String)], section: String? = nil) -> LayoutView {
         let isHome = url == urls.home
         let relative = url.hasPrefix(urls.basePath) ? String(url.dropFirst(urls.basePath.count)) : url
         let canonical = canonicalBase + relative
@@ -58,7 +60,7 @@ struct LayoutFactory {
                 feedbackEmail: site.feedbackEmail.value
             ),
             title: title,
-            documentTitle: isHome ? "\(site.name) – \(site.council)" : "\(title) – \(site.name)",
+            documentTitle: isHome ? "\(site.name) – \(site.council)" : "\(title) – \(section.map { $0 + " – " } ?? "")\(site.name)",
             description: description,
             canonicalURL: canonical,
             breadcrumbs: isHome ? [] : [LayoutView.Crumb(title: "Home", url: urls.home)]

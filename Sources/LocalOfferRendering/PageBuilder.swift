@@ -126,7 +126,7 @@ struct PageBuilder: Sendable {
         var groups: [(String, [ServiceListEntry])] = []
         for service in servicesByTitle {
             let first = service.title.prefix(1).uppercased()
-            let letter = first.first?.isLetter == true ? first : "#"
+            let letter = first.first?.isLetter == true ? first : "0–9"
             if groups.last?.0 == letter {
                 groups[groups.count - 1].1.append(listEntry(service))
             } else {
@@ -138,7 +138,7 @@ struct PageBuilder: Sendable {
                 title: "Services A to Z", description: "Every service in the \(content.site.name), from A to Z.",
                 url: urls.services, breadcrumbs: []
             ),
-            letters: groups.map { LetterGroup(letter: $0.0, id: "letter-" + ($0.0 == "#" ? "other" : $0.0.lowercased()), services: $0.1) },
+            letters: groups.map { LetterGroup(letter: $0.0, id: "letter-" + ($0.0 == "0–9" ? "other" : $0.0.lowercased()), services: $0.1) },
             count: servicesByTitle.count
         )
         return renderer.renderTemplate("services", view, url: urls.services)
@@ -149,7 +149,8 @@ struct PageBuilder: Sendable {
         let members = servicesByCategory[category.id] ?? []
         let services = members.map(listEntry)
         let view = CategoryPageView(
-            page: layouts.layout(title: category.title, description: category.description, url: url, breadcrumbs: []),
+            page: layouts.layout(title: category.title, description: category.description, url: url, breadcrumbs: [],
+                                 section: "Services by topic"),
             description: category.description, services: services, count: services.count,
             booklet: members.map { serviceViews.view($0, bodyHTML: "") }
         )
@@ -161,7 +162,7 @@ struct PageBuilder: Sendable {
         let view = OrganisationPageView(
             page: layouts.layout(
                 title: organisation.name, description: "Services provided by \(organisation.name).", url: url,
-                breadcrumbs: [("Organisations", urls.organisations)]
+                breadcrumbs: [("Organisations", urls.organisations)], section: "Organisations"
             ),
             name: organisation.name,
             typeTitle: organisation.type.map(Self.typeTitle),
