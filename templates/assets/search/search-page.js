@@ -14,8 +14,9 @@ if (form && status && results) {
     }),
   );
   const fields = ["q", "age", "need", "category", "noPlan", "selfReferral", "free"];
+  const PAGE = 10;
   let latest = 0;
-  let timer = 0;
+  let limit = PAGE;
 
   const read = () => {
     const data = new FormData(form);
@@ -128,7 +129,7 @@ if (form && status && results) {
     }
     let answer;
     try {
-      answer = await index.search(request, 50);
+      answer = await index.search(request, limit);
     } catch (error) {
       if (ticket === latest) status.textContent = "Search is not working at the moment. Browse services instead.";
       return;
@@ -140,6 +141,19 @@ if (form && status && results) {
     }
     if (answer.pages.length) groups.push(renderGroup("Information and advice", answer.pages, renderLink));
     if (answer.glossary.length) groups.push(renderGroup("Jargon buster", answer.glossary, renderLink));
+    if (answer.total > answer.services.length) {
+      const more = element("button", { type: "button", class: "app-button app-button--secondary" },
+        `Show ${Math.min(PAGE * 2, answer.total - answer.services.length)} more services`);
+      more.addEventListener("click", async () => {
+        const first = answer.services.length;
+        limit = first + PAGE * 2;
+        await run(request);
+        // Keyboard and screen reader users continue from the first newly shown service.
+        const links = results.querySelectorAll("section:first-child h3 a");
+        if (links[first]) links[first].focus();
+      });
+      groups[0].append(more);
+    }
     results.replaceChildren(...groups);
     const shown = answer.total > answer.services.length ? `, showing the first ${answer.services.length}` : "";
     const others = answer.pages.length + answer.glossary.length;
@@ -150,6 +164,7 @@ if (form && status && results) {
   };
 
   const update = (push) => {
+    limit = PAGE;
     const request = read();
     const parameters = toParameters(request);
     const address = parameters.toString() ? `?${parameters}` : location.pathname;
@@ -158,13 +173,10 @@ if (form && status && results) {
     run(request);
   };
 
-  form.addEventListener("input", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => update(false), 80);
-  });
+  // Every keystroke searches at once: answers to older keystrokes are dropped when they arrive late.
+  form.addEventListener("input", () => update(false));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    clearTimeout(timer);
     update(true);
   });
   window.addEventListener("popstate", () => {
