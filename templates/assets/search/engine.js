@@ -113,6 +113,10 @@ export class SearchIndex {
     const typed = words(query).filter((word) => !this.stopWords.has(word));
     const stillTyping = query.length > 0 && !/\s$/.test(query);
     const stems = typed.map(stem);
+    // Fetch every shard the words need at once, not one round trip after another.
+    const keys = new Set(stems.map(shardKey));
+    if (stillTyping && typed.length) keys.add(shardKey(typed[typed.length - 1]));
+    await Promise.all([...keys].map((key) => this.shard(key)));
     const concepts = [];
     for (let position = 0; position < typed.length; position++) {
       const word = typed[position];

@@ -175,6 +175,8 @@ if (form && status && results) {
 
   // Every keystroke searches at once: answers to older keystrokes are dropped when they arrive late.
   form.addEventListener("input", () => update(false));
+  // Start loading the index as soon as someone is about to search.
+  form.addEventListener("focusin", () => index.load().catch(() => {}), { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update(true);
