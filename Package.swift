@@ -23,28 +23,30 @@ let package = Package(
         ),
         .target(name: "LocalOfferDiagnostics"),
         .target(name: "LocalOfferParallel"),
+        .target(name: "LocalOfferText"),
         .target(name: "LocalOfferContent", dependencies: ["LocalOfferDiagnostics"]),
         .target(
             name: "LocalOfferModel",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferParallel", .product(name: "Yams", package: "Yams"),
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferParallel", "LocalOfferText",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "LocalOfferMarkdown", dependencies: ["CCmarkGFM", "LocalOfferDiagnostics"]),
+        .target(name: "LocalOfferMarkdown", dependencies: ["CCmarkGFM", "LocalOfferDiagnostics", "LocalOfferText"]),
         .target(
             name: "LocalOfferRendering",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel",
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferText",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel"]),
+        .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
         .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel"]),
         .target(
             name: "LocalOffer",
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown",
-                "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel",
+                "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
             ]
         ),
         .executableTarget(
@@ -52,7 +54,7 @@ let package = Package(
             dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
-        .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferRenderingTests",

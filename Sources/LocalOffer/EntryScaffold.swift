@@ -1,3 +1,4 @@
+import LocalOfferText
 import Foundation
 import LocalOfferDiagnostics
 import LocalOfferModel

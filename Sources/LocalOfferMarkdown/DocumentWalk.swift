@@ -1,3 +1,4 @@
+import LocalOfferText
 import CCmarkGFM
 import LocalOfferDiagnostics
 
@@ -100,7 +101,7 @@ struct DocumentWalk {
             let level = min(6, Int(cmark_node_get_heading_level(node)) + shift)
             cmark_node_set_heading_level(node, Int32(level))
             let text = Self.text(of: node)
-            var id = Slug.make(text)
+            var id = Slug.make(from: text)
             if id.isEmpty { id = "section" }
             var candidate = id
             var counter = 2

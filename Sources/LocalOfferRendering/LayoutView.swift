@@ -1,3 +1,4 @@
+import LocalOfferText
 import LocalOfferModel
 
 /// What every page's layout needs: the site, where the page sits, and where everything else is.
@@ -93,8 +94,3 @@ enum MailtoEncoding {
     }
 }
 
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

@@ -1,3 +1,4 @@
+import LocalOfferText
 import Foundation
 import LocalOfferModel
 import LocalOfferParallel
@@ -232,8 +233,3 @@ enum JSONText {
     }
 }
 
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

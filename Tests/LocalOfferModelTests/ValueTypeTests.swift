@@ -1,3 +1,4 @@
+import LocalOfferText
 import LocalOfferModel
 import Testing
 

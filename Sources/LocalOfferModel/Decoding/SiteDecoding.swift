@@ -1,3 +1,4 @@
+import LocalOfferText
 import LocalOfferDiagnostics
 import Yams
 

@@ -1,3 +1,4 @@
+import LocalOfferText
 /// A provider: an NHS trust, a council team, a charity, a school.
 public struct Organisation: Sendable, Hashable, Codable, Identifiable {
     public var slug: String

@@ -1,3 +1,4 @@
+import LocalOfferText
 import LocalOfferDiagnostics
 
 /// One service in the Local Offer: who it is for, how to get it, what it costs and whom to contact.

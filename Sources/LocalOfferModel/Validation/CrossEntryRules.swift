@@ -1,3 +1,4 @@
+import LocalOfferText
 import LocalOfferContent
 import LocalOfferDiagnostics
 

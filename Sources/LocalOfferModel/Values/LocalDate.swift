@@ -1,3 +1,4 @@
+import LocalOfferText
 /// A calendar date with no time or zone: what `last_reviewed: 2026-09-14` means to an editor.
 /// Dates never depend on the machine's clock or zone, so builds are reproducible.
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -70,11 +71,6 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 }
 
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }

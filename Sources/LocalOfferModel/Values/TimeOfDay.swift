@@ -1,3 +1,4 @@
+import LocalOfferText
 /// A time on the 24-hour clock, written `HH:MM`.
 public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let hour: Int
