@@ -27,7 +27,8 @@ public struct EntryScaffold: Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             return .failure(.error(.outputFailure, "\(path) already exists; it was not changed", at: nil))
         }
-        let date = (today ?? LocalDate(year: 2026, month: 1, day: 1))?.description ?? "2026-01-01"
+        // Today's date is where a new entry's review clock starts; the editor checks it on filling in.
+        let date = today?.description ?? "YYYY-MM-DD"
         let text: String
         switch kind {
         case .service: text = Self.service(date: date)

@@ -121,7 +121,7 @@ struct ServiceViewFactory {
             facts.append(.init(label: "Diagnosis", value: "A diagnosis is needed", items: []))
         }
         if eligibility.residence == .local {
-            facts.append(.init(label: "Where you live", value: "For families living in \(content.site.council.replacingOccurrences(of: "London Borough of ", with: "")) or registered with a GP here", items: []))
+            facts.append(.init(label: "Where you live", value: "For families who live in the area of \(content.site.council), or whose child is registered with a GP there", items: []))
         }
         switch service.cost {
         case .free:
