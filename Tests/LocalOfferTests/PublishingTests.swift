@@ -73,3 +73,16 @@ struct PublishingTests {
         #expect(TestSite.text(folder, "notes.txt") == "precious")
     }
 }
+
+@Suite("Generated pages")
+struct GeneratedPageTests {
+    @Test func aPageCannotTakeTheGeneratedAccessibilityStatementsAddress() throws {
+        let folder = TestSite.temporaryFolder()
+        let content = try TestSite.copyDemoContent(to: folder)
+        try "---\ntitle: Our own statement\nsummary: A hand-written accessibility statement.\nlast_reviewed: 2026-10-01\n---\nText.\n"
+            .write(toFile: content + "/pages/accessibility-statement.md", atomically: true, encoding: .utf8)
+        let report = TestSite.build(content: content, output: folder + "/public")
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.code == .duplicateSlug && $0.location?.path.hasSuffix("accessibility-statement.md") == true })
+    }
+}

@@ -12,7 +12,21 @@ struct CrossEntryRules {
     let pages: [InformationPage]
 
     func check() -> [Diagnostic] {
-        slugRules() + titleRules() + referenceRules() + bodyRules()
+        slugRules() + generatedPageRules() + titleRules() + referenceRules() + bodyRules()
+    }
+
+    /// The accessibility statement is generated from site.yml; a page of the same name would replace it.
+    static let generatedPageSlugs = ["accessibility-statement"]
+
+    private func generatedPageRules() -> [Diagnostic] {
+        guard site?.accessibility != nil else { return [] }
+        return pages.filter { Self.generatedPageSlugs.contains($0.slug) }.map { page in
+            .error(
+                .duplicateSlug, "'\(page.slug)' is generated from the accessibility section of site.yml",
+                at: SourceLocation(path: page.sourcePath, line: 1, column: 1),
+                hint: "move this page's text into site.yml's accessibility section, or give the page another name"
+            )
+        }
     }
 
     private func slugRules() -> [Diagnostic] {
