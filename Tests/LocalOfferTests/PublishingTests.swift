@@ -86,3 +86,42 @@ struct GeneratedPageTests {
         #expect(report.diagnostics.contains { $0.code == .duplicateSlug && $0.location?.path.hasSuffix("accessibility-statement.md") == true })
     }
 }
+
+@Suite("Hostile content")
+struct InjectionTests {
+    @Test func markupInAnyFieldIsPublishedAsTextNeverAsMarkup() throws {
+        let folder = TestSite.temporaryFolder()
+        let content = try TestSite.copyDemoContent(to: folder)
+        let service = try #require(try FileManager.default.contentsOfDirectory(atPath: content + "/services").sorted().first)
+        let path = content + "/services/" + service
+        let original = TestSite.text(content + "/services", service)
+        let payload = #"Evil \"><script>alert(1)</script><img src=x onerror=alert(2)></script><!--"#
+        // Line by line: regular-expression templates would eat the payload's backslashes.
+        var hostile = original.components(separatedBy: "\n").map { line in
+            if line.hasPrefix("title:") { return "title: \"\(payload)\"" }
+            if line.hasPrefix("tags:") { return #"tags: ["</script><script>alert(3)</script>"]"# }
+            return line
+        }.joined(separator: "\n")
+        hostile += "\n\n<script>alert(4)</script>\n\n[click](javascript:alert(5))\n"
+        try hostile.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let report = TestSite.build(content: content, output: folder + "/public")
+        #expect(report.succeeded, "\(report.diagnostics.filter(\.isError).map(\.message))")
+        #expect(report.diagnostics.contains { $0.code == .rawHTMLOmitted })
+        let slug = String(service.dropLast(3))
+        let pages = ["services/\(slug)/index.html", "services/index.html", "index.html"]
+        for page in pages {
+            let html = TestSite.text(folder + "/public", page)
+            #expect(!html.contains("<script>alert"), "\(page) runs injected script")
+            #expect(!html.contains("<img src=x"), "\(page) has an injected element")
+            #expect(!html.contains("javascript:alert"), "\(page) has a javascript: link")
+        }
+        let servicePage = TestSite.text(folder + "/public", "services/\(slug)/index.html")
+        #expect(servicePage.contains("Evil &quot;&gt;&lt;script&gt;"))
+        let jsonLD = try #require(servicePage.components(separatedBy: "application/ld+json\">").last?.components(separatedBy: "</script>").first)
+        #expect(!jsonLD.contains("<"), "JSON-LD cannot close its script element")
+        for file in FileManager.default.subpaths(atPath: folder + "/public/search") ?? [] where file.hasSuffix(".json") {
+            #expect(!TestSite.text(folder + "/public/search", file).contains("</script"))
+        }
+    }
+}
