@@ -94,7 +94,7 @@ struct PageBuilder: Sendable {
                     count: servicesByCategory[category.id]?.count ?? 0
                 )
             },
-            keyPages: orderedPages.prefix(4).map { ServiceView.Link(title: $0.title, url: urls.page($0.slug)) },
+            keyPages: orderedPages.prefix(6).map { ServiceView.Link(title: $0.title, url: urls.page($0.slug)) },
             serviceCount: content.services.count,
             ages: ageLinks(), needs: needLinks(),
             guideAges: (0...25).map(HomePageView.GuideAge.init),

@@ -76,6 +76,16 @@ struct DemoSiteTests {
         #expect(order.count == 3 && order == order.sorted(), "facts, then contact, then the review date")
     }
 
+    @Test func theHomePageLeadsToTheInformationFamiliesNeedMost() {
+        let home = TestSite.text(output, "index.html")
+        for page in ["asking-for-an-ehc-needs-assessment", "mediation-and-the-send-tribunal",
+                     "personal-budgets-and-direct-payments", "preparing-for-adulthood"] {
+            #expect(home.contains("href=\"/information/\(page)/\""), "the home page should link to \(page)")
+        }
+        #expect(home.contains("Find support in three questions"))
+        #expect(home.contains("action=\"/search/\""))
+    }
+
     @Test func everyPageHasOneH1AndATitle() {
         for page in (FileManager.default.subpaths(atPath: output) ?? []) where page.hasSuffix(".html") {
             let html = TestSite.text(output, page)
