@@ -57,7 +57,7 @@ struct PageBuilder: Sendable {
         case .page(let index): informationPage(content.pages[index])
         case .search: searchPage()
         case .myList:
-            renderer.renderTemplate("my-list", NotFoundView(page: layouts.layout(
+            renderer.renderTemplate("my-list", LayoutOnlyView(page: layouts.layout(
                 title: "My list", description: "The services you have saved on this device.", url: urls.myList, breadcrumbs: []
             )), url: urls.myList)
         case .accessibilityStatement:
@@ -246,7 +246,7 @@ struct PageBuilder: Sendable {
 
     private func notFound() -> Result<RenderedPage, Diagnostic> {
         let url = urls.basePath + "404.html"
-        let view = NotFoundView(page: layouts.layout(title: "Page not found", description: "This page could not be found.",
+        let view = LayoutOnlyView(page: layouts.layout(title: "Page not found", description: "This page could not be found.",
                                                      url: url, breadcrumbs: []))
         return renderer.renderTemplate("not-found", view, url: url, path: "404.html")
     }

@@ -125,6 +125,7 @@ struct GlossaryView {
     let letters: [Letter]
 }
 
-struct NotFoundView {
+/// A page whose template needs nothing but the layout's values (not found, my list).
+struct LayoutOnlyView {
     let page: LayoutView
 }
