@@ -144,13 +144,13 @@ export class SearchIndex {
       });
       const exact = concept.alternatives.some((alternative) => alternative.via === "exact");
       if (!exact && word.length >= 5) {
-        const keys = new Set([shardKey(wordStem), shardKey(wordStem[1] + wordStem[0] + wordStem.slice(2))]);
-        for (const key of keys) {
-          for (const term of Object.keys(await this.shard(key))) {
-            if (editDistance(wordStem, term) <= 1 || nearStem(word, term)) {
-              concept.alternatives.push({ terms: [term], weight: SPELLING, via: "spelling" });
-            }
-          }
+        await this.addSpellings(concept, word, wordStem, [shardKey(wordStem), shardKey(wordStem[1] + wordStem[0] + wordStem.slice(2))]);
+        // A typo in the first two letters puts the word in another shard: only when nothing at all
+        // matched, look in the shards that share one of those letters (a rare, larger fetch).
+        if (!concept.alternatives.some((alternative) => alternative.via === "spelling")) {
+          const nearby = this.manifest.shards.filter((key) => key[0] === wordStem[0] || key[1] === wordStem[1]);
+          nearby.push(shardKey(wordStem.slice(1)), shardKey(wordStem[0] + wordStem.slice(2)));
+          await this.addSpellings(concept, word, wordStem, nearby);
         }
       }
       concepts.push(concept);
@@ -174,6 +174,20 @@ export class SearchIndex {
   synonymText(group, phrase) {
     const text = this.manifest.synonymText && this.manifest.synonymText[group];
     return text ? [text[phrase]] : this.manifest.synonyms[group][phrase];
+  }
+
+  async addSpellings(concept, word, wordStem, keys) {
+    const unique = [...new Set(keys)].filter((key) => this.shards.has(key));
+    const shards = await Promise.all(unique.map((key) => this.shard(key)));
+    const known = new Set(concept.alternatives.map((alternative) => alternative.terms.join(" ")));
+    for (const shard of shards) {
+      for (const term of Object.keys(shard)) {
+        if (!known.has(term) && (editDistance(wordStem, term) <= 1 || nearStem(word, term))) {
+          known.add(term);
+          concept.alternatives.push({ terms: [term], weight: SPELLING, via: "spelling" });
+        }
+      }
+    }
   }
 
   /**
