@@ -7,11 +7,8 @@ import LocalOfferSearch
 /// filter-only search lists them alphabetically), then information pages, then glossary entries.
 enum SearchDocuments {
     static func make(_ content: SiteContent, bodies: [String: RenderedMarkdown], urls: SiteURLs) -> [SearchDocument] {
-        let organisations = Dictionary(content.organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let services = content.services.sorted { left, right in
-            let (a, b) = (left.title.lowercased(), right.title.lowercased())
-            return a == b ? left.slug < right.slug : a < b
-        }
+        let organisations = content.organisationNamesBySlug()
+        let services = content.services.sorted(by: Service.byTitle)
         var documents = services.map { service in
             let organisation = organisations[service.organisation] ?? service.organisation
             return SearchDocument(

@@ -23,7 +23,7 @@ struct PageBuilder: Sendable {
         serviceViews = ServiceViewFactory(
             content: content, urls: renderer.urls, today: renderer.today, canonicalBase: renderer.canonicalBase
         )
-        servicesByTitle = content.services.sorted(by: Self.byTitle)
+        servicesByTitle = content.services.sorted(by: Service.byTitle)
         var byCategory: [String: [Service]] = [:]
         var byOrganisation: [String: [Service]] = [:]
         for service in servicesByTitle {
@@ -32,12 +32,7 @@ struct PageBuilder: Sendable {
         }
         servicesByCategory = byCategory
         servicesByOrganisation = byOrganisation
-        organisationNames = Dictionary(content.organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    static func byTitle(_ left: Service, _ right: Service) -> Bool {
-        let (a, b) = (left.title.lowercased(), right.title.lowercased())
-        return a == b ? left.slug < right.slug : a < b
+        organisationNames = content.organisationNamesBySlug()
     }
 
     var urls: SiteURLs { renderer.urls }

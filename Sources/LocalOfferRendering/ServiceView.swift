@@ -56,18 +56,18 @@ struct ServiceViewFactory {
     let urls: SiteURLs
     let today: LocalDate
     let canonicalBase: String
-    private let organisationsBySlug: [String: Organisation]
+    private let organisationNames: [String: String]
 
     init(content: SiteContent, urls: SiteURLs, today: LocalDate, canonicalBase: String) {
         self.content = content
         self.urls = urls
         self.today = today
         self.canonicalBase = canonicalBase
-        organisationsBySlug = Dictionary(content.organisations.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        organisationNames = content.organisationNamesBySlug()
     }
 
     func view(_ service: Service, bodyHTML: String) -> ServiceView {
-        let organisationName = organisationsBySlug[service.organisation]?.name ?? service.organisation
+        let organisationName = organisationNames[service.organisation] ?? service.organisation
         let eligibility = service.eligibility
         return ServiceView(
             slug: service.slug,
