@@ -42,11 +42,25 @@ let package = Package(
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
         .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel"]),
+        // Open data: the Open Referral UK feed, imports from feeds and spreadsheets, commissioners' reports.
+        .target(
+            name: "LocalOfferImport",
+            dependencies: ["LocalOfferContent", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferText", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "LocalOfferOpenReferral",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferImport", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferOutput",
+                "LocalOfferParallel", "LocalOfferText",
+            ]
+        ),
+        .target(name: "LocalOfferReports", dependencies: ["LocalOfferModel", "LocalOfferOutput", "LocalOfferText"]),
         .target(
             name: "LocalOffer",
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
+                "LocalOfferOpenReferral", "LocalOfferImport", "LocalOfferReports",
             ]
         ),
         .executableTarget(
@@ -63,6 +77,12 @@ let package = Package(
         .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel"]),
+        .testTarget(name: "LocalOfferImportTests", dependencies: ["LocalOfferImport", "LocalOfferModel", "LocalOfferDiagnostics"]),
+        .testTarget(
+            name: "LocalOfferOpenReferralTests",
+            dependencies: ["LocalOfferOpenReferral", "LocalOfferImport", "LocalOfferModel", "LocalOffer", "LocalOfferContent"]
+        ),
+        .testTarget(name: "LocalOfferReportsTests", dependencies: ["LocalOfferReports", "LocalOfferModel", "LocalOffer"]),
     ],
     swiftLanguageModes: [.v6]
 )

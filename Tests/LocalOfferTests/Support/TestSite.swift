@@ -45,6 +45,12 @@ enum TestSite {
         return files
     }
 
+    /// The HTML pages of a built site, relative to it. The Open Referral endpoint's lists are JSON in
+    /// `index.html` files (so that every static host serves them at their folder's address): not pages.
+    static func htmlPages(in folder: String) -> [String] {
+        (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".html") && !$0.hasPrefix("openreferral/") }
+    }
+
     static func text(_ folder: String, _ relative: String) -> String {
         FileManager.default.contents(atPath: folder + "/" + relative).flatMap { String(data: $0, encoding: .utf8) } ?? ""
     }
