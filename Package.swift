@@ -65,7 +65,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "LocalOfferCLI",
-            dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "LocalOffer", "LocalOfferImport", "LocalOfferOpenReferral", "LocalOfferReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),

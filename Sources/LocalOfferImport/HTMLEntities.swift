@@ -1,6 +1,6 @@
 /// Character references in HTML text: `&amp;`, `&#39;`, `&#x2019;` and the named entities real feeds
 /// use (the HTML 4 set: Latin-1, punctuation, symbols and Greek letters). An unknown name is left as written.
-enum HTMLEntities {
+public enum HTMLEntities {
     static func decode(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = ""
@@ -91,4 +91,9 @@ enum HTMLEntities {
         }
         return table
     }()
+}
+
+extension HTMLEntities {
+    /// Decodes character references in text that is not otherwise HTML.
+    public static func decodeText(_ text: String) -> String { decode(text) }
 }

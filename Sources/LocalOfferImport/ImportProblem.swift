@@ -46,7 +46,7 @@ public enum ImportPlace: Sendable, Hashable, CustomStringConvertible, Comparable
 }
 
 /// A problem found while importing, with a stable code from `docs/diagnostics.md`.
-public struct ImportProblem: Sendable, Hashable, CustomStringConvertible, Comparable {
+public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible, Comparable {
     public var severity: Severity
     public var code: DiagnosticCode
     public var message: String
