@@ -118,8 +118,11 @@ struct RowReader {
     }
 
     /// A list of closed-vocabulary values, each matched by its value, its title or a known word.
-    mutating func choices<Value: Equatable>(_ column: CSVColumn, allowed: String, match: (String) -> Value?) -> [Value] {
+    /// `wholeFirst`: the whole cell may be one value with commas in it ("Information, advice and support").
+    mutating func choices<Value: Equatable>(_ column: CSVColumn, allowed: String, wholeFirst: Bool = false,
+                                            match: (String) -> Value?) -> [Value] {
         guard let raw = cell(column) else { return [] }
+        if wholeFirst, !raw.contains(";"), let whole = match(raw) { return [whole] }
         var values: [Value] = []
         for item in items(raw) {
             guard let value = match(item) else {
@@ -151,7 +154,7 @@ struct RowReader {
         service.organisation = organisation()
         let categories = self.categories
         let today = self.today
-        service.categories = choices(.categories, allowed: "the category ids of site.yml (\(categories.map(\.id).joined(separator: ", ")))") { item in
+        service.categories = choices(.categories, allowed: "the category ids of site.yml (\(categories.map(\.id).joined(separator: ", ")))", wholeFirst: true) { item in
             let key = Slug.make(from: item.replacingOccurrences(of: "&", with: " and "))
             return categories.first { $0.id == item || $0.id == key || Slug.make(from: $0.title.replacingOccurrences(of: "&", with: " and ")) == key }?.id
         }
@@ -230,7 +233,7 @@ struct RowReader {
             default: fail(.ehcPlan, raw, "is not allowed", hint: "use required or not-required (yes or no)")
             }
         }
-        service.needs = choices(.needs, allowed: AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", ")) { item in
+        service.needs = choices(.needs, allowed: AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", "), wholeFirst: true) { item in
             let key = Slug.make(from: item.replacingOccurrences(of: "&", with: " and "))
             return AreaOfNeed.allCases.first { $0.rawValue == key || Slug.make(from: $0.title) == key }
         }
@@ -315,17 +318,18 @@ struct RowReader {
 enum OpeningHoursText {
     static func parse(_ text: String) -> Result<[OpeningHours], ValueProblem> {
         var result: [OpeningHours] = []
+        let several = text.contains(";")
         for part in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             // The times are the last word: "09:00-17:00" (or "09:00 to 17:00").
             let normalised = part.replacingOccurrences(of: " to ", with: "-").replacingOccurrences(of: "–", with: "-")
-            guard let space = normalised.lastIndex(of: " ") else { return .failure("has no days before the times in '\(part)'") }
+            guard let space = normalised.lastIndex(of: " ") else { return .failure("has no days before the times\(several ? " in '\(part)'" : "")") }
             let daysText = String(normalised[..<space])
             let times = normalised[normalised.index(after: space)...].split(separator: "-")
             guard times.count == 2, case .success(let opens) = ImportValues.time(String(times[0])),
                   case .success(let closes) = ImportValues.time(String(times[1])) else {
-                return .failure("has no times such as 09:00-17:00 in '\(part)'")
+                return .failure("has no times such as 09:00-17:00\(several ? " in '\(part)'" : "")")
             }
-            guard opens < closes else { return .failure("closes before it opens in '\(part)'") }
+            guard opens < closes else { return .failure("closes before it opens\(several ? " in '\(part)'" : "")") }
             var days: [Weekday] = []
             for range in daysText.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "&" }) where !range.isEmpty && range.lowercased() != "and" {
                 let ends = range.split(separator: "-").map { String($0) }
@@ -335,11 +339,11 @@ enum OpeningHoursText {
                 } }
                 guard found.count == ends.count, let first = found.first, let last = found.last,
                       let start = Weekday.allCases.firstIndex(of: first), let end = Weekday.allCases.firstIndex(of: last), start <= end else {
-                    return .failure("has days that are not days of the week in '\(part)'")
+                    return .failure("has days that are not days of the week\(several ? " in '\(part)'" : "")")
                 }
                 for day in Weekday.allCases[start...end] where !days.contains(day) { days.append(day) }
             }
-            guard !days.isEmpty else { return .failure("has no days in '\(part)'") }
+            guard !days.isEmpty else { return .failure("has no days\(several ? " in '\(part)'" : "")") }
             result.append(OpeningHours(days: days.sorted(), opens: opens, closes: closes))
         }
         return result.isEmpty ? .failure("has no opening hours") : .success(result)
@@ -349,20 +353,21 @@ enum OpeningHoursText {
 /// A cost written in a cell: `free`, or `12.50 per session: After-school club; 3 per visit: Swimming`.
 enum CostText {
     static func parse(_ text: String) -> Result<Cost, ValueProblem> {
+        let several = text.contains(";")
         if ["free", "no charge", "0", "£0"].contains(text.lowercased()) { return .success(.free) }
         var options: [CostOption] = []
         for part in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
             let (price, label) = part.firstIndex(of: ":").map { (String(part[..<$0]), String(part[part.index(after: $0)...]).trimmingCharacters(in: .whitespaces)) } ?? (part, "")
             let words = price.split(separator: " ").map(String.init)
             guard let amountText = words.first, case .success(let pence) = ImportValues.amount(amountText) else {
-                return .failure("has no amount in pounds such as 12.50 in '\(part)'")
+                return .failure("has no amount in pounds such as 12.50\(several ? " in '\(part)'" : "")")
             }
             guard let per = ImportValues.billingPeriod(words.dropFirst().joined(separator: " ")) else {
                 return .failure("does not say what '\(amountText)' is per (session, hour, day, week, month, year, course or visit)")
             }
             let description = label.isEmpty ? "Charge per \(per.rawValue)" : label
             guard case .success(let clean) = ImportValues.plainText(description, length: ImportValues.costDescriptionLength) else {
-                return .failure("has a description that is not 3 to 200 characters of plain text in '\(part)'")
+                return .failure("has a description that is not 3 to 200 characters of plain text\(several ? " in '\(part)'" : "")")
             }
             options.append(CostOption(amountInPence: pence, per: per, description: clean))
         }

@@ -36,6 +36,9 @@ public struct EntryWriter: Sendable {
         let missing = Self.missingFields(service)
         let isDraft = !missing.isEmpty || service.withdrawnReason != nil
         var lines = ["---", "# Imported from \(provenance)."]
+        if let original = service.renamedFrom {
+            lines.append("# Renamed from \(YAMLText.quoted(original)): another service has that name. Give it a name families can tell apart.")
+        }
         if let reason = service.withdrawnReason {
             lines.append("# The source marks this service \(reason), so it is a draft and is not published.")
         }

@@ -1,7 +1,9 @@
 /// Character references in HTML text: `&amp;`, `&#39;`, `&#x2019;` and the named entities real feeds
 /// use (the HTML 4 set: Latin-1, punctuation, symbols and Greek letters). An unknown name is left as written.
 public enum HTMLEntities {
-    static func decode(_ text: String) -> String {
+    /// `escapingMarkup`: `&lt;` and `&gt;` become `\<` and `\>` in Markdown, so that text which
+    /// spells out a tag (`&lt;script&gt;`) stays text and never turns into HTML.
+    static func decode(_ text: String, escapingMarkup: Bool = false) -> String {
         guard text.contains("&") else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -18,6 +20,7 @@ public enum HTMLEntities {
             let afterName = rest.index(rest.startIndex, offsetBy: name.count)
             let hasSemicolon = afterName < text.endIndex && text[afterName] == ";"
             if let scalar = scalar(for: String(name), terminated: hasSemicolon) {
+                if escapingMarkup && (scalar == "<" || scalar == ">") { result.append("\\") }
                 result.unicodeScalars.append(scalar)
                 index = hasSemicolon ? text.index(after: afterName) : afterName
             } else {
@@ -95,5 +98,5 @@ public enum HTMLEntities {
 
 extension HTMLEntities {
     /// Decodes character references in text that is not otherwise HTML.
-    public static func decodeText(_ text: String) -> String { decode(text) }
+    public static func decodeText(_ text: String) -> String { decode(text, escapingMarkup: true) }
 }

@@ -29,7 +29,8 @@ public enum HTMLToMarkdown {
     public static func blocks(_ text: String) -> [TextBlock] {
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         guard looksLikeHTML(normalised) else {
-            return paragraphsOfPlainText(HTMLEntities.decode(normalised))
+            return paragraphsOfPlainText(HTMLEntities.decode(normalised, escapingMarkup: true)
+                .replacingOccurrences(of: "\u{00A0}", with: " ").filter { !invisible.contains($0) })
         }
         let tree = HTMLTreeBuilder.build(HTMLTokenizer.tokens(normalised))
         return BlockRenderer().blocks(tree).compactMap { $0.isEmpty ? nil : $0 }
@@ -374,18 +375,19 @@ struct BlockRenderer {
         if !stray.isEmpty { items.insert(stray, at: 0) }
         items = items.filter { !$0.isEmpty }
         guard !items.isEmpty else { return [] }
+        // Tight (no blank lines) when no item has more than one paragraph: nested lists need none.
+        let tight = items.allSatisfy { $0.filter { $0.kind != .list }.count <= 1 }
         var markdownItems: [String] = []
         for (index, item) in items.enumerated() {
             let marker = ordered ? "\(index + 1). " : "- "
             let indent = String(repeating: " ", count: marker.count)
-            let body = item.map(\.markdown).joined(separator: "\n\n")
+            let body = item.map(\.markdown).joined(separator: tight ? "\n" : "\n\n")
             let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
             let indented = lines.enumerated().map { offset, line in
                 offset == 0 ? marker + line : (line.isEmpty ? "" : indent + line)
             }
             markdownItems.append(indented.joined(separator: "\n"))
         }
-        let tight = items.allSatisfy { $0.count == 1 }
         return [TextBlock(markdown: markdownItems.joined(separator: tight ? "\n" : "\n\n"),
                           plain: items.map { $0.map(\.plain).joined(separator: " ") }.joined(separator: "; "), kind: .list)]
     }

@@ -154,6 +154,7 @@ public struct ImportPlanner: Sendable {
                     title = "\(service.title) (\(number))"
                     number += 1
                 }
+                service.renamedFrom = service.title
                 service.title = title
                 if !replaces, preferred == nil { slug = Self.slug(title, fallback: "service") }
             }

@@ -89,7 +89,7 @@ public enum ImportValues {
         if !text.contains("://"), text.lowercased().hasPrefix("www.") { text = "https://" + text }
         switch WebAddress.parse(text) {
         case .success(let address): return .success(address)
-        case .failure(.schemeNotAllowed(let scheme)): return .failure("uses '\(scheme):', which is not allowed (only https:// addresses are published)")
+        case .failure(.schemeNotAllowed(let scheme)): return .failure("is a '\(scheme):' address; only https:// web addresses are published")
         case .failure(.notAbsolute): return .failure("is not a full web address starting with https://")
         }
     }

@@ -35,6 +35,8 @@ public struct ImportedService: Sendable {
     public var tags: [String] = []
     /// Why the source says the service should not be published (`defunct`), if it does.
     public var withdrawnReason: String?
+    /// The name the source gave, when the import had to change it to keep titles unique.
+    public var renamedFrom: String?
 
     public init(place: ImportPlace, title: String) {
         self.place = place

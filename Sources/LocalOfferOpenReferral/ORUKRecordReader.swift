@@ -109,7 +109,7 @@ struct ORUKRecordReader {
                 high = 25
             }
             if low <= high { service.age = AgeRange(min: low, max: high) } else {
-                problems.append(.warning(.importValueDropped, "the ages \(low) to \(maximum ?? high) are outside 0 to 25; they are left out", at: place))
+                problems.append(.warning(.importValueDropped, "the minimum age \(low) is above the maximum age \(high); the ages are left out", at: place))
             }
         }
         if let criteria = text(record["eligibility_description"]) {
