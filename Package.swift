@@ -34,14 +34,22 @@ let package = Package(
         ),
         .target(name: "LocalOfferMarkdown", dependencies: ["CCmarkGFM", "LocalOfferDiagnostics", "LocalOfferText"]),
         .target(
+            name: "LocalOfferSite",
+            dependencies: [
+                "LocalOfferContent", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferParallel",
+                "LocalOfferText",
+            ]
+        ),
+        .target(
             name: "LocalOfferRendering",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferText",
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
+                "LocalOfferText",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
-        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel"]),
+        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel", "LocalOfferText"]),
         // Open data: the Open Referral UK feed, imports from feeds and spreadsheets, commissioners' reports.
         .target(
             name: "LocalOfferImport",
@@ -50,17 +58,24 @@ let package = Package(
         .target(
             name: "LocalOfferOpenReferral",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferImport", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferOutput",
-                "LocalOfferParallel", "LocalOfferText",
+                "LocalOfferDiagnostics", "LocalOfferImport", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferParallel",
+                "LocalOfferText",
             ]
         ),
-        .target(name: "LocalOfferReports", dependencies: ["LocalOfferModel", "LocalOfferOutput", "LocalOfferText"]),
+        .target(name: "LocalOfferReports", dependencies: ["LocalOfferModel", "LocalOfferText"]),
+        .target(
+            name: "LocalOfferWriters",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferRendering", "LocalOfferSearch", "LocalOfferSite",
+                "LocalOfferText", "LocalOfferOpenReferral", "LocalOfferReports",
+            ]
+        ),
         .target(
             name: "LocalOffer",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown",
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
-                "LocalOfferOpenReferral", "LocalOfferImport", "LocalOfferReports",
+                "LocalOfferWriters",
             ]
         ),
         .executableTarget(
@@ -75,11 +90,14 @@ let package = Package(
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferRenderingTests",
-            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown"]
+            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferSite"]
         ),
         .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
-        .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel"]),
+        .testTarget(
+            name: "LocalOfferTests",
+            dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferWriters"]
+        ),
         .testTarget(name: "LocalOfferImportTests", dependencies: ["LocalOfferImport", "LocalOfferModel", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferOpenReferralTests",

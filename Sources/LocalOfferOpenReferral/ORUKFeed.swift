@@ -1,6 +1,5 @@
 import Foundation
 import LocalOfferModel
-import LocalOfferOutput
 import LocalOfferParallel
 
 /// The static Open Referral UK 3.0 endpoint, written into `openreferral/`: files any static web
@@ -19,9 +18,19 @@ import LocalOfferParallel
 /// The README says which Content-Type and CORS headers to set.
 ///
 /// ```swift
-/// let files = ORUKFeed(content: content, addresses: addresses).files()
+/// let feed = ORUKFeed(site: site, services: services, organisations: organisations, addresses: addresses)
+/// for document in feed.documents() { write(document.path, document.make()) }
 /// ```
 public struct ORUKFeed: Sendable {
+    /// One file of the endpoint, made on demand. `service` names the service a `/services/{id}`
+    /// document is made from (so a build can keep it while that service is unchanged); nil for the
+    /// lists and the other endpoints, which are made from everything.
+    public struct Document: Sendable {
+        public let path: String
+        public let service: String?
+        public let make: @Sendable () -> String
+    }
+
     public static let folder = "openreferral"
     public static let version = "HSDS-UK-3.0"
     public static let profileURL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
@@ -29,44 +38,51 @@ public struct ORUKFeed: Sendable {
 
     let mapping: ORUKServiceMapping
 
-    public init(content: SiteContent, addresses: FeedAddresses) {
-        mapping = ORUKServiceMapping(content: content, addresses: addresses)
+    public init(site: Site, services: [Service], organisations: [Organisation], addresses: FeedAddresses) {
+        mapping = ORUKServiceMapping(site: site, services: services.sorted { $0.slug < $1.slug },
+                                     organisations: organisations, addresses: addresses)
     }
 
-    /// Every file of the endpoint, sorted by path.
-    public func files() -> [OutputFile] {
-        var documents: [(String, JSONValue)] = [("index.html", root)]
-        documents.append(("services/index.html", servicesPage))
-        documents += servicesByID
-        documents += organisationEndpoint
-        documents += taxonomyEndpoints
-        documents += serviceAtLocationEndpoint
-        return documents
-            .compactMap { path, json in OutputFile(path: Self.folder + "/" + path, text: json.serialized() + "\n") }
-            .sorted { $0.path < $1.path }
+    public init(content: SiteContent, addresses: FeedAddresses) {
+        self.init(site: content.site, services: content.services, organisations: content.organisations, addresses: addresses)
+    }
+
+    /// Every file of the endpoint, sorted by path, each made when asked for.
+    public func documents() -> [Document] {
+        let mapping = self.mapping
+        func document(_ path: String, service: String? = nil, _ json: @escaping @Sendable () -> JSONValue) -> Document {
+            Document(path: Self.folder + "/" + path, service: service) { json().serialized() + "\n" }
+        }
+        var documents = [document("index.html") { Self.rootDocument }, document("services/index.html") { self.servicesPage }]
+        for service in services {
+            documents.append(document("services/" + mapping.ids.service(service.slug), service: service.slug) { mapping.service(service) })
+        }
+        let organisations = organisationEndpoint, taxonomies = taxonomyEndpoints, places = serviceAtLocationEndpoint
+        documents += (organisations + taxonomies + places).map { path, json in document(path) { json } }
+        return documents.sorted { $0.path < $1.path }
+    }
+
+    /// Every file, made: path → text.
+    public func files() -> [(path: String, text: String)] {
+        documents().parallelMap { ($0.path, $0.make()) }
     }
 
     /// The root document: without it the validator silently judges a feed by the ORUK 1.0 rules.
-    public var root: JSONValue {
-        .object([("version", .string(Self.version)), ("profile", .string(Self.profileURL)), ("openapi_url", .string(Self.openAPIURL))])
-    }
+    public static let rootDocument = JSONValue.object([
+        ("version", .string(version)), ("profile", .string(profileURL)), ("openapi_url", .string(openAPIURL)),
+    ])
 
     /// Published services in slug order: the order of the list, and of the ids in it.
-    var services: [Service] { mapping.content.services }
+    var services: [Service] { mapping.services }
 
     public var servicesPage: JSONValue { Self.page(services.map(mapping.serviceSummary)) }
-
-    /// `/services/{id}` for every published service, fully nested; built in parallel.
-    public var servicesByID: [(String, JSONValue)] {
-        services.parallelMap { service in ("services/" + mapping.ids.service(service.slug), mapping.service(service)) }
-    }
 
     /// The service document for one service, as `/services/{id}` publishes it.
     public func service(_ service: Service) -> JSONValue { mapping.service(service) }
 
     private var publishedOrganisations: [Organisation] {
         let used = Set(services.map(\.organisation))
-        return mapping.content.organisations.filter { used.contains($0.slug) }.sorted { $0.slug < $1.slug }
+        return mapping.organisations.filter { used.contains($0.slug) }.sorted { $0.slug < $1.slug }
     }
 
     private var organisationEndpoint: [(String, JSONValue)] {

@@ -29,19 +29,24 @@ import LocalOfferModel
 /// | waiting_time | `wait_time` ("About 6 weeks (as of 31 October 2026)") |
 /// | last_reviewed | `assured_date`, and `last_modified` at midnight UTC |
 struct ORUKServiceMapping: Sendable {
-    let content: SiteContent
+    let site: Site
+    /// Published services, in slug order.
+    let services: [Service]
+    let organisations: [Organisation]
     let addresses: FeedAddresses
     let ids: StableID
     let vocabularies: Vocabularies
     private let organisationsBySlug: [String: Organisation]
     private let links: MarkdownLinkRewriter
 
-    init(content: SiteContent, addresses: FeedAddresses) {
-        self.content = content
+    init(site: Site, services: [Service], organisations: [Organisation], addresses: FeedAddresses) {
+        self.site = site
+        self.services = services
+        self.organisations = organisations
         self.addresses = addresses
-        ids = StableID(site: content.site.baseURL.value)
-        vocabularies = Vocabularies(site: content.site, ids: ids)
-        organisationsBySlug = Dictionary(content.organisations.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        ids = StableID(site: site.baseURL.value)
+        vocabularies = Vocabularies(site: site, ids: ids)
+        organisationsBySlug = Dictionary(organisations.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         links = MarkdownLinkRewriter(table: addresses.contentLinks)
     }
 
@@ -98,7 +103,7 @@ struct ORUKServiceMapping: Sendable {
         object.add("minimum_age", service.eligibility.age.min)
         object.add("maximum_age", service.eligibility.age.max)
         object.add("assured_date", service.lastReviewed.description)
-        object.add("assurer_email", content.site.feedbackEmail.value)
+        object.add("assurer_email", site.feedbackEmail.value)
         object.add("last_modified", "\(service.lastReviewed)T00:00:00Z")
         return object
     }
@@ -175,8 +180,8 @@ struct ORUKServiceMapping: Sendable {
         object.add("service_id", serviceID)
         switch residence {
         case .local:
-            object.add("name", content.site.council)
-            object.add("description", "For children and young people who live in \(content.site.council) or are registered with a GP there.")
+            object.add("name", site.council)
+            object.add("description", "For children and young people who live in \(site.council) or are registered with a GP there.")
         case .any:
             object.add("name", Self.anywhereAreaName)
             object.add("description", "For children and young people wherever they live.")
