@@ -43,6 +43,7 @@ let package = Package(
         .target(
             name: "LocalOfferRendering",
             dependencies: [
+                "LocalOfferReports",
                 "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
                 "LocalOfferText",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -75,7 +76,7 @@ let package = Package(
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
-                "LocalOfferWriters",
+                "LocalOfferWriters", "LocalOfferReports",
             ]
         ),
         .executableTarget(

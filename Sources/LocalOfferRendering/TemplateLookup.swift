@@ -84,6 +84,7 @@ extension LayoutView.Navigation: MustacheParent {
         case "organisations": organisations
         case "accessibility": accessibility
         case "privacy": privacy
+        case "report": report
         case "assets": assets
         default: nil
         }

@@ -9,6 +9,8 @@ public enum SiteWriters {
         ServiceListsWriter(.browse),
         SearchIndexWriter(),
         OpenReferralWriter(),
+        ReportWriter(),
+        ChangeFeedWriter(),
         AssetsWriter(),
         SitemapWriter(),
     ]

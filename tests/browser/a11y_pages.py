@@ -71,6 +71,7 @@ def discover(site: pathlib.Path = SITE) -> list[PageType]:
         ("browse", _folder_page(site, "browse"), "the browse page (/browse/)"),
         ("browse-list", browse_list, "a browse list (browse/<facet>/<value>/)"),
         ("my-list", my_list, "my list (/my-list/)"),
+        ("report", _folder_page(site, "reports"), "the commissioners' report (/reports/)"),
         ("my-list-shared", f"{my_list}?services={','.join(services)}" if my_list and services else None,
          "a shared list of two services drawn by JavaScript (/my-list/?services=a,b)"),
     ]

@@ -30,6 +30,15 @@ def test_every_page_is_valid_html(site):
 
 
 @pytest.mark.skipif(shutil.which("xmllint") is None, reason="xmllint is installed by scripts/install-test-tools.sh")
+def test_change_feed_is_well_formed_atom(site):
+    feed = site / "changes.atom"
+    result = subprocess.run(["xmllint", "--noout", str(feed)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    text = feed.read_text()
+    assert '<feed xmlns="http://www.w3.org/2005/Atom"' in text and text.count("<entry>") >= 60
+
+
+@pytest.mark.skipif(shutil.which("xmllint") is None, reason="xmllint is installed by scripts/install-test-tools.sh")
 def test_sitemap_is_well_formed_xml(site):
     result = subprocess.run(["xmllint", "--noout", str(site / "sitemap.xml")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
