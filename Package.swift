@@ -68,6 +68,7 @@ let package = Package(
             name: "LocalOfferCLI",
             dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),

@@ -77,6 +77,13 @@ public struct TemplateLibrary: Sendable {
                 hint: "partials are named by their path under the templates folder, without .mustache: {{>partials/contact}}"
             ))
         }
+        for cycle in templates.includeCycles() {
+            diagnostics.append(.error(
+                .templateSyntax, "templates include each other in a circle: \(cycle)",
+                at: (cycle.components(separatedBy: " → ").first).map { SourceLocation(path: sources[$0] ?? $0) },
+                hint: "a partial cannot include the template that includes it"
+            ))
+        }
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.append(.error(
                 .missingTemplate, "the template '\(name).mustache' was not found in \(folders.joined(separator: ", "))",

@@ -41,6 +41,27 @@ public struct TemplateSet: Sendable {
         public let unknownNames: [String]
     }
 
+    /// Templates that include themselves, directly or through others: they would never end.
+    public func includeCycles() -> [String] {
+        var cycles: Set<String> = []
+        func visit(_ name: String, _ path: [String]) {
+            guard let template = templates[name] else { return }
+            for reference in template.references {
+                if let start = path.firstIndex(of: reference.name) {
+                    cycles.insert((path[start...] + [reference.name]).joined(separator: " → "))
+                } else if path.count < Renderer.maximumDepth {
+                    visit(reference.name, path + [reference.name])
+                }
+            }
+        }
+        for name in templates.keys { visit(name, [name]) }
+        // Each cycle once, however many of its templates it was found from.
+        var seen: Set<Set<String>> = []
+        return cycles.sorted().filter { cycle in
+            seen.insert(Set(cycle.split(separator: " ").map(String.init).filter { $0 != "→" })).inserted
+        }
+    }
+
     /// Nil when there is no template of that name.
     public func render(_ name: String, _ root: some TemplateObject) -> Rendered? {
         guard let template = templates[name] else { return nil }
