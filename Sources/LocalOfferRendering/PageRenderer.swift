@@ -49,7 +49,7 @@ public struct PageRenderer: Sendable {
             needsEHCPlan: service.eligibility.ehcPlan == .required,
             allowsSelfReferral: service.eligibility.allowsSelfReferral,
             isFree: service.cost.isFree,
-            contact: ContactView(service.contact),
+            contactDetails: service.contact,
             absoluteURL: items.links.absolute(item.url)
         )
     }
