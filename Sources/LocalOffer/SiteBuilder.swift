@@ -154,6 +154,8 @@ public struct SiteBuilder: Sendable {
                 do {
                     let written = switch contents {
                     case .text(let text): try staging.write(text, to: file.path, fingerprint: file.fingerprint)
+                    case .bytes(let bytes):
+                        try bytes.withUnsafeBytes { try staging.write($0, to: file.path, fingerprint: file.fingerprint) }
                     case .data(let data): try staging.write(data, to: file.path, fingerprint: file.fingerprint)
                     }
                     return (true, written, nil)

@@ -13,7 +13,7 @@ public struct ReportWriter: SiteWriter {
         let renderer = context.renderer
         // No page URL: the report is not listed in the sitemap.
         return [PlannedFile(path: context.urls.outputPath(for: context.urls.reports), fingerprint: nil) {
-            renderer.report().map(FileContents.text)
+            renderer.report().map(FileContents.bytes)
         }]
     }
 }
