@@ -55,7 +55,7 @@ struct DemoSiteTests {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         #expect(parser.parse(), "sitemap.xml is not well-formed XML")
-        let pages = TestSite.htmlPages(in: output).filter { $0.hasSuffix("index.html") }
+        let pages = TestSite.indexablePages(in: output).filter { $0.hasSuffix("index.html") }
         #expect(collector.locations.count == pages.count)
         for location in collector.locations {
             #expect(location.hasPrefix("https://localoffer.kingsmere.example.org/"))

@@ -51,6 +51,12 @@ enum TestSite {
         (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".html") && !$0.hasPrefix("openreferral/") }
     }
 
+    /// The pages search engines may list (and the sitemap must): every HTML page but those marked
+    /// `noindex`, such as the commissioners' report.
+    static func indexablePages(in folder: String) -> [String] {
+        htmlPages(in: folder).filter { !text(folder, $0).contains("<meta name=\"robots\" content=\"noindex\">") }
+    }
+
     /// The slugs of the service pages a built site holds (`services/<slug>/index.html`).
     static func publishedServiceSlugs(in output: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? [])
