@@ -58,7 +58,7 @@ public struct ORUKFeed: Sendable {
             documents.append(document("services/" + mapping.ids.service(service.slug), service: service.slug) { mapping.service(service) })
         }
         let organisations = organisationEndpoint, taxonomies = taxonomyEndpoints, places = serviceAtLocationEndpoint
-        documents += (organisations + taxonomies + places).map { path, json in document(path) { json } }
+        documents += (organisations + taxonomies + places).map { path, json in document(path, json) }
         return documents.sorted { $0.path < $1.path }
     }
 
@@ -85,37 +85,44 @@ public struct ORUKFeed: Sendable {
         return mapping.organisations.filter { used.contains($0.slug) }.sorted { $0.slug < $1.slug }
     }
 
-    private var organisationEndpoint: [(String, JSONValue)] {
+    /// Each document's JSON is made only when its file is made (a build keeps unchanged files).
+    private typealias LazyDocument = (path: String, json: @Sendable () -> JSONValue)
+
+    private var organisationEndpoint: [LazyDocument] {
         let organisations = publishedOrganisations
+        let mapping = self.mapping
         var servicesByOrganisation: [String: [Service]] = [:]
         for service in services { servicesByOrganisation[service.organisation, default: []].append(service) }
-        var documents: [(String, JSONValue)] = [("organizations/index.html", Self.page(organisations.map { mapping.organisation($0, nested: true) }))]
+        var documents: [LazyDocument] = [("organizations/index.html", { Self.page(organisations.map { mapping.organisation($0, nested: true) }) })]
         for organisation in organisations {
-            guard case .object(var members) = mapping.organisation(organisation, nested: false) else { continue }
             let owned = servicesByOrganisation[organisation.slug] ?? []
-            members.append(("services", .array(owned.map { service in
-                .object([("id", .string(mapping.ids.service(service.slug))), ("name", .string(service.title))])
-            })))
-            documents.append(("organizations/" + mapping.ids.organisation(organisation.slug), .object(members)))
+            documents.append(("organizations/" + mapping.ids.organisation(organisation.slug), {
+                guard case .object(var members) = mapping.organisation(organisation, nested: false) else { return .object([]) }
+                members.append(("services", .array(owned.map { service in
+                    .object([("id", .string(mapping.ids.service(service.slug))), ("name", .string(service.title))])
+                })))
+                return .object(members)
+            }))
         }
         return documents
     }
 
-    private var taxonomyEndpoints: [(String, JSONValue)] {
+    private var taxonomyEndpoints: [LazyDocument] {
         let taxonomies = mapping.vocabularies.all
-        var documents: [(String, JSONValue)] = [("taxonomies/index.html", Self.page(taxonomies.map { taxonomy($0, withTerms: false) }))]
+        let mapping = self.mapping
+        var documents: [LazyDocument] = [("taxonomies/index.html", { Self.page(taxonomies.map { Self.taxonomy($0, withTerms: false, mapping: mapping) }) })]
         for taxonomy in taxonomies {
-            documents.append(("taxonomies/" + taxonomy.id, self.taxonomy(taxonomy, withTerms: true)))
+            documents.append(("taxonomies/" + taxonomy.id, { Self.taxonomy(taxonomy, withTerms: true, mapping: mapping) }))
         }
         let terms = taxonomies.flatMap(\.terms)
-        documents.append(("taxonomy_terms/index.html", Self.page(terms.map(mapping.taxonomyTerm))))
+        documents.append(("taxonomy_terms/index.html", { Self.page(terms.map(mapping.taxonomyTerm)) }))
         for term in terms {
-            documents.append(("taxonomy_terms/" + term.id, mapping.taxonomyTerm(term)))
+            documents.append(("taxonomy_terms/" + term.id, { mapping.taxonomyTerm(term) }))
         }
         return documents
     }
 
-    private func taxonomy(_ taxonomy: Vocabularies.Taxonomy, withTerms: Bool) -> JSONValue {
+    private static func taxonomy(_ taxonomy: Vocabularies.Taxonomy, withTerms: Bool, mapping: ORUKServiceMapping) -> JSONValue {
         var object = JSONObjectBuilder()
         object.add("id", taxonomy.id)
         object.add("name", taxonomy.name)
@@ -124,20 +131,24 @@ public struct ORUKFeed: Sendable {
         return object.value
     }
 
-    private var serviceAtLocationEndpoint: [(String, JSONValue)] {
-        var list: [JSONValue] = []
-        var documents: [(String, JSONValue)] = []
-        for service in services {
+    /// Service at locations: the places of every service, worked out in parallel.
+    private var serviceAtLocationEndpoint: [LazyDocument] {
+        let mapping = self.mapping
+        let perService = services.parallelMap { service -> [(summary: JSONValue, path: String, document: JSONValue)] in
             let serviceID = mapping.ids.service(service.slug)
-            for entry in mapping.serviceLocations(service) {
-                list.append(.object([("id", .string(entry.id)), ("service_id", .string(serviceID)), ("location_id", .string(entry.locationID))]))
-                documents.append(("service_at_locations/" + entry.id, .object([
+            return mapping.serviceLocations(service).map { entry in
+                let link: [(key: String, value: JSONValue)] = [
                     ("id", .string(entry.id)), ("service_id", .string(serviceID)), ("location_id", .string(entry.locationID)),
-                    ("location", entry.location),
-                ])))
+                ]
+                return (.object(link), "service_at_locations/" + entry.id, .object(link + [("location", entry.location)]))
             }
+        }.flatMap { $0 }
+        let list = perService.map(\.summary)
+        let listDocument: LazyDocument = ("service_at_locations/index.html", { @Sendable in Self.page(list) })
+        return [listDocument] + perService.map { entry -> LazyDocument in
+            let document = entry.document
+            return (entry.path, { @Sendable in document })
         }
-        return [("service_at_locations/index.html", Self.page(list))] + documents
     }
 
     /// A whole list on one page: a static host ignores `?page=`, so page 1 is the only page.
