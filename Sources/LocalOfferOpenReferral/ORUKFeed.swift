@@ -11,6 +11,7 @@ import LocalOfferParallel
 /// | `{base}/services` (any `?page=`) | `openreferral/services/index.html` (every service on one page) |
 /// | `{base}/services/{id}` | `openreferral/services/{id}` (an extensionless JSON file) |
 /// | `{base}/organizations`, `/taxonomies`, `/taxonomy_terms`, `/service_at_locations` | the same layout |
+/// | `{base}/v1/services`, `{base}/v1/services/{id}` | the same services in the ORUK 1.0 shape |
 ///
 /// A list is a folder's `index.html` because its items live below it (`services/{id}`): every
 /// static host serves `index.html` for a folder, answering `/services` directly or after one
@@ -56,6 +57,12 @@ public struct ORUKFeed: Sendable {
         var documents = [document("index.html") { Self.rootDocument }, document("services/index.html") { self.servicesPage }]
         for service in services {
             documents.append(document("services/" + mapping.ids.service(service.slug), service: service.slug) { mapping.service(service) })
+        }
+        // ORUK 1.0, under v1/: the list and one file per service.
+        let v1 = ORUK1Mapping(v3: mapping)
+        documents.append(document("v1/services/index.html") { ORUK1Mapping.page(self.services.map(v1.service)) })
+        for service in services {
+            documents.append(document("v1/services/" + mapping.ids.service(service.slug), service: service.slug) { v1.service(service) })
         }
         let organisations = organisationEndpoint, taxonomies = taxonomyEndpoints, places = serviceAtLocationEndpoint
         documents += (organisations + taxonomies + places).map { path, json in document(path, json) }

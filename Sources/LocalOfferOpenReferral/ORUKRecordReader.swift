@@ -112,7 +112,10 @@ struct ORUKRecordReader {
                 problems.append(.warning(.importValueDropped, "the minimum age \(low) is above the maximum age \(high); the ages are left out", at: place))
             }
         }
-        if let criteria = text(record["eligibility_description"]) {
+        // 3.0 (HSDS) has eligibility_description; 1.0 the text of an eligibility ("the rule or description").
+        let describedCriteria = text(record["eligibility_description"])
+            ?? eligibilities.lazy.compactMap { self.text($0["eligibility"]) }.first { $0.count >= ImportValues.criteriaLength.lowerBound }
+        if let criteria = describedCriteria {
             switch ImportValues.plainText(criteria, length: ImportValues.criteriaLength) {
             case .success(let clean): service.criteria = clean
             case .failure(let problem): drop("the eligibility description", criteria, problem)

@@ -293,6 +293,12 @@ struct ORUKServiceMapping: Sendable {
     }
 
     private func attributes(_ service: Service, serviceID: String) -> [JSONValue] {
+        terms(service).map { attribute($0, linkID: serviceID, linkEntity: "service", idBase: "service/\(service.slug)") }
+    }
+
+    /// The taxonomy terms that classify a service: its topics, areas of need, level, EHC plan, who can
+    /// refer, commissioners and conditions.
+    func terms(_ service: Service) -> [Vocabularies.Term] {
         var terms: [Vocabularies.Term] = service.categories.compactMap { vocabularies.term(vocabularies.topics, code: $0) }
         terms += service.eligibility.needs.compactMap { vocabularies.term(Vocabularies.areasOfNeed, code: $0.rawValue) }
         terms += [vocabularies.term(Vocabularies.serviceLevel, code: service.level.rawValue)].compactMap { $0 }
@@ -303,7 +309,7 @@ struct ORUKServiceMapping: Sendable {
         if service.eligibility.diagnosisRequired {
             terms += [vocabularies.term(Vocabularies.conditions, code: "diagnosis-required")].compactMap { $0 }
         }
-        return terms.map { attribute($0, linkID: serviceID, linkEntity: "service", idBase: "service/\(service.slug)") }
+        return terms
     }
 
     func attribute(_ term: Vocabularies.Term, linkID: String, linkEntity: String, idBase: String) -> JSONValue {
