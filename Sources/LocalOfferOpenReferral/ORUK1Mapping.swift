@@ -1,3 +1,4 @@
+import Foundation
 import LocalOfferModel
 
 /// The same services in the shape of Open Referral UK 1.0, which most UK feeds and readers still
@@ -9,6 +10,28 @@ struct ORUK1Mapping: Sendable {
     let v3: ORUKServiceMapping
 
     var ids: StableID { v3.ids }
+
+    /// An item of the 1.0 list: the core fields, with the summary as its description and the
+    /// organisation's id, name and first paragraph; the full service is at `/v1/services/{id}`.
+    func serviceSummary(_ service: Service) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.add("id", ids.service(service.slug))
+        object.add("name", service.title)
+        object.add("description", service.summary)
+        object.add("url", v3.addresses.service(service.slug))
+        object.add("email", service.contact.email?.value)
+        object.add("status", "active")
+        object.add("assured_date", service.lastReviewed.description)
+        if let organisation = v3.organisationsBySlug[service.organisation] {
+            let firstParagraph = organisation.body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                .components(separatedBy: "\n\n").first ?? ""
+            object.add("organization", .object([
+                ("id", .string(ids.organisation(organisation.slug))), ("name", .string(organisation.name)),
+                ("description", .string(firstParagraph.isEmpty ? organisation.name : firstParagraph)),
+            ]))
+        }
+        return object.value
+    }
 
     func service(_ service: Service) -> JSONValue {
         let serviceID = ids.service(service.slug)
@@ -22,7 +45,7 @@ struct ORUK1Mapping: Sendable {
         object.add("status", "active")
         object.add("fees", service.cost.isFree ? "Free" : costText(service.cost))
         object.add("assured_date", service.lastReviewed.description)
-        if let organisation = v3.organisations.first(where: { $0.slug == service.organisation }) {
+        if let organisation = v3.organisationsBySlug[service.organisation] {
             object.add("organization", self.organisation(organisation))
         }
         var contacts: [JSONValue] = []

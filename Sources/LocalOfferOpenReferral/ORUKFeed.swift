@@ -60,7 +60,7 @@ public struct ORUKFeed: Sendable {
         }
         // ORUK 1.0, under v1/: the list and one file per service.
         let v1 = ORUK1Mapping(v3: mapping)
-        documents.append(document("v1/services/index.html") { ORUK1Mapping.page(self.services.map(v1.service)) })
+        documents.append(document("v1/services/index.html") { ORUK1Mapping.page(self.services.map(v1.serviceSummary)) })
         for service in services {
             documents.append(document("v1/services/" + mapping.ids.service(service.slug), service: service.slug) { v1.service(service) })
         }

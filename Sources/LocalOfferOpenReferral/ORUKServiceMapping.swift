@@ -36,7 +36,7 @@ struct ORUKServiceMapping: Sendable {
     let addresses: FeedAddresses
     let ids: StableID
     let vocabularies: Vocabularies
-    private let organisationsBySlug: [String: Organisation]
+    let organisationsBySlug: [String: Organisation]
     private let links: MarkdownLinkRewriter
 
     init(site: Site, services: [Service], organisations: [Organisation], addresses: FeedAddresses) {
@@ -53,12 +53,11 @@ struct ORUKServiceMapping: Sendable {
     // MARK: Services
 
     /// The one-to-one fields of a service and its organisation: an item of the `/services` list.
+    /// Its description is the summary only, and the organisation is named by `organization_id`: the
+    /// list is an index (the DfE's importer reads only the ids), and the full text is in
+    /// `/services/{id}`. So the list stays small however many services there are.
     func serviceSummary(_ service: Service) -> JSONValue {
-        var object = oneToOneFields(service)
-        if let organisation = organisationsBySlug[service.organisation] {
-            object.add("organization", self.organisation(organisation, nested: true))
-        }
-        return object.value
+        oneToOneFields(service, description: service.summary).value
     }
 
     /// A service with everything it links to: `/services/{id}`.
@@ -91,12 +90,12 @@ struct ORUKServiceMapping: Sendable {
         return object.value
     }
 
-    private func oneToOneFields(_ service: Service) -> JSONObjectBuilder {
+    private func oneToOneFields(_ service: Service, description: String? = nil) -> JSONObjectBuilder {
         var object = JSONObjectBuilder()
         object.add("id", ids.service(service.slug))
         object.add("organization_id", ids.organisation(service.organisation))
         object.add("name", service.title)
-        object.add("description", description(summary: service.summary, body: service.body.text, folder: "services"))
+        object.add("description", description ?? self.description(summary: service.summary, body: service.body.text, folder: "services"))
         object.add("url", addresses.service(service.slug))
         object.add("email", service.contact.email?.value)
         object.add("status", "active")
