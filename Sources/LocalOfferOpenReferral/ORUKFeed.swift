@@ -29,7 +29,8 @@ public struct ORUKFeed: Sendable {
     public struct Document: Sendable {
         public let path: String
         public let service: String?
-        public let make: @Sendable () -> String
+        /// The file's bytes: compact JSON and a line break.
+        public let make: @Sendable () -> [UInt8]
     }
 
     public static let folder = "openreferral"
@@ -52,7 +53,7 @@ public struct ORUKFeed: Sendable {
     public func documents() -> [Document] {
         let mapping = self.mapping
         func document(_ path: String, service: String? = nil, _ json: @escaping @Sendable () -> JSONValue) -> Document {
-            Document(path: Self.folder + "/" + path, service: service) { json().serialized() + "\n" }
+            Document(path: Self.folder + "/" + path, service: service) { json().serializedBytes() + [0x0A] }
         }
         var documents = [document("index.html") { Self.rootDocument }, document("services/index.html") { self.servicesPage }]
         for service in services {
@@ -71,7 +72,7 @@ public struct ORUKFeed: Sendable {
 
     /// Every file, made: path → text.
     public func files() -> [(path: String, text: String)] {
-        documents().parallelMap { ($0.path, $0.make()) }
+        documents().parallelMap { ($0.path, String(decoding: $0.make(), as: UTF8.self)) }
     }
 
     /// The root document: without it the validator silently judges a feed by the ORUK 1.0 rules.

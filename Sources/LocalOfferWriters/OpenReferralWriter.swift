@@ -31,7 +31,7 @@ public struct OpenReferralWriter: SiteWriter {
                 fingerprint = hasher.value
             }
             let make = document.make
-            return PlannedFile(path: document.path, fingerprint: fingerprint) { .success(.text(make())) }
+            return PlannedFile(path: document.path, fingerprint: fingerprint) { .success(.bytes(make())) }
         }
     }
 
