@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
     /// Every writer's files. Writers that read the page list (the sitemap) are planned last.
     func plan(_ context: WriterContext, _ diagnostics: inout [Diagnostic]) -> [PlannedFile] {
         let first = writers.filter { !$0.inputs.contains(.pageList) }.parallelMap { $0.plan(context) }.flatMap { $0 }
-        let pages = first.compactMap(\.pageURL)
+        let pages = first.filter(\.inSitemap).compactMap(\.pageURL)
         let late = context.with(pages: pages)
         let planned = first + writers.filter { $0.inputs.contains(.pageList) }.flatMap { $0.plan(late) }
         var seen = Set<String>()
