@@ -19,6 +19,7 @@ public final class PreviewSite: @unchecked Sendable {
         public let generation: Int
         public let diagnostics: [Diagnostic]
         public let seconds: Double
+        public let steps: [(name: String, seconds: Double)]
         public var hasErrors: Bool { diagnostics.hasErrors }
     }
 
@@ -31,6 +32,9 @@ public final class PreviewSite: @unchecked Sendable {
     private var diagnostics: [Diagnostic] = []
     private var made: [String: (fingerprint: UInt64?, generation: Int, bytes: [UInt8])] = [:]
     private var searchGeneration = 0
+    /// One search index is made at a time; a newer site waiting replaces an older one.
+    private var searchRunning = false
+    private var searchWaiting: (generation: Int, context: WriterContext)?
 
     /// `options.outputDirectory` is not used: nothing is written.
     public init(options: BuildOptions, writers: [any SiteWriter] = SiteWriters.standard) {
@@ -54,17 +58,32 @@ public final class PreviewSite: @unchecked Sendable {
         }
         if let items = plan.items, plan.isPublishable, let library = plan.templates {
             let context = WriterContext(items: items, templates: library, toolHash: ToolIdentity.hash)
-            let writer = searchWriter
-            DispatchQueue.global(qos: .utility).async { [weak self] in
-                let planned = writer.plan(context)
-                self?.lock.withLock {
-                    guard let self, next >= self.searchGeneration else { return }
-                    self.searchGeneration = next
-                    self.searchFiles = Dictionary(planned.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            let start = lock.withLock { () -> Bool in
+                searchWaiting = (next, context)
+                if searchRunning { return false }
+                searchRunning = true
+                return true
+            }
+            if start { DispatchQueue.global(qos: .utility).async { [weak self] in self?.makeSearchIndexes() } }
+        }
+        return Rebuild(generation: next, diagnostics: plan.diagnostics, seconds: plan.seconds, steps: plan.steps)
+    }
+
+    /// Makes the newest waiting search index, and any that arrives meanwhile, one after another.
+    private func makeSearchIndexes() {
+        while let job = lock.withLock({ () -> (generation: Int, context: WriterContext)? in
+            defer { searchWaiting = nil }
+            if searchWaiting == nil { searchRunning = false }
+            return searchWaiting
+        }) {
+            let planned = searchWriter.plan(job.context)
+            lock.withLock {
+                if job.generation >= searchGeneration {
+                    searchGeneration = job.generation
+                    searchFiles = Dictionary(planned.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
                 }
             }
         }
-        return Rebuild(generation: next, diagnostics: plan.diagnostics, seconds: plan.seconds)
     }
 
     /// The file at an address of the site (`/services/portage/`), made now if need be.

@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Open the site in the web browser.")
     var open = false
 
+    @Flag(name: .long, help: "Print how long each step of a rebuild took.")
+    var verbose = false
+
     func run() async throws {
         let options = BuildOptions(
             contentDirectory: contentOptions.content,
@@ -44,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
         let first = site.rebuild()
         printDiagnostics(first.diagnostics, format: .text)
         let server = try PreviewServer(
-            site: site, host: host, port: port, watch: [options.contentDirectory] + options.templateDirectories
+            site: site, host: host, port: port, watch: [options.contentDirectory] + options.templateDirectories, verbose: verbose
         ) { message in
             Self.say(message)
         }

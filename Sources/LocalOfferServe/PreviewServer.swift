@@ -32,7 +32,10 @@ public final class PreviewServer: Sendable {
     ///   - host: the address to listen on; `127.0.0.1` unless the user says otherwise.
     ///   - port: 0 for any free port.
     ///   - watch: the folders whose changes rebuild the site (content and templates).
-    public init(site: PreviewSite, host: String, port: UInt16, watch: [String], report: @escaping @Sendable (String) -> Void) throws {
+    public init(
+        site: PreviewSite, host: String, port: UInt16, watch: [String], verbose: Bool = false,
+        report: @escaping @Sendable (String) -> Void
+    ) throws {
         self.site = site
         self.report = report
         let address = try sockaddr_in.inet(ip4: host, port: port)
@@ -43,7 +46,8 @@ public final class PreviewServer: Sendable {
             let started = DispatchTime.now()
             let result = siteForWatcher.rebuild()
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            report(Self.describe(result, milliseconds: milliseconds))
+            report(Self.describe(result, milliseconds: milliseconds)
+                   + (verbose ? "\n" + result.steps.map { String(format: "  %-10@ %.0f ms", $0.name, $0.seconds * 1000) }.joined(separator: "\n") : ""))
             Task { await events.send("reload", data: String(result.generation)) }
         }
     }
