@@ -1,7 +1,6 @@
 import LocalOfferDiagnostics
 import LocalOfferModel
 import LocalOfferSite
-import LocalOfferTemplates
 
 /// The HTML of one entry of the change feed: what the service is, who it is for and how to get in
 /// touch, with absolute links (a feed reader shows it away from the site).
@@ -31,22 +30,5 @@ extension PageRenderer {
             lastReviewed: service.lastReviewed.longForm
         )
         return render("feed-entry", view).map { String(decoding: $0, as: UTF8.self) }
-    }
-}
-
-extension ChangeFeedEntryView: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "summary": summary.templateValue
-        case "url": url.templateValue
-        case "organisation": organisation.templateValue
-        case "ages": ages.templateValue
-        case "needsEHCPlan": needsEHCPlan.templateValue
-        case "cost": cost.templateValue
-        case "phone": phone.templateValue
-        case "email": email.templateValue
-        case "lastReviewed": lastReviewed.templateValue
-        default: nil
-        }
     }
 }

@@ -2,7 +2,6 @@ import LocalOfferDiagnostics
 import LocalOfferModel
 import LocalOfferReports
 import LocalOfferSite
-import LocalOfferTemplates
 
 extension SiteURLs {
     /// The commissioners' report.
@@ -147,115 +146,5 @@ extension PageRenderer {
         let overdueText = overdue == 1 ? "1 listing is overdue for review" : "\(overdue) listings are overdue for review"
         let dueText = dueSoon == 1 ? "1 is due within \(window) days" : "\(dueSoon) are due within \(window) days"
         return "\(overdueText) and \(dueText). Ask each organisation to check its listings."
-    }
-}
-
-// What the report's templates may name (see TemplateLookup.swift).
-extension ReportPageView: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "page": page.templateValue
-        case "generatedOn": generatedOn.templateValue
-        case "serviceCount": serviceCount.templateValue
-        case "heatMap": heatMap.templateValue
-        case "needs": needs.templateValue
-        case "coverage": coverage.templateValue
-        case "gaps": gaps.templateValue
-        case "hasGaps": hasGaps.templateValue
-        case "commissioners": commissioners.templateValue
-        case "totals": totals.templateValue
-        case "reviews": reviews.templateValue
-        case "hasReviews": hasReviews.templateValue
-        case "reviewSummary": reviewSummary.templateValue
-        case "missing": missing.templateValue
-        case "hasMissing": hasMissing.templateValue
-        case "missingCriteria": missingCriteria.templateValue
-        case "missingWaitingTime": missingWaitingTime.templateValue
-        case "missingLocation": missingLocation.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.CoverageRow: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "stage": stage.templateValue
-        case "cells": cells.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.Cell: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "services": services.templateValue
-        case "withoutPlan": withoutPlan.templateValue
-        case "gap": gap.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.Gap: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "stage": stage.templateValue
-        case "need": need.templateValue
-        case "kind": kind.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.CommissionerRow: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "title": title.templateValue
-        case "universal": universal.templateValue
-        case "targeted": targeted.templateValue
-        case "specialist": specialist.templateValue
-        case "total": total.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.OrganisationReviews: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "organisation": organisation.templateValue
-        case "id": id.templateValue
-        case "listings": listings.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.Listing: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "title": title.templateValue
-        case "url": url.templateValue
-        case "reviewBy": reviewBy.templateValue
-        case "status": status.templateValue
-        case "isOverdue": isOverdue.templateValue
-        default: nil
-        }
-    }
-}
-
-extension ReportPageView.Missing: TemplateObject {
-    func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "title": title.templateValue
-        case "url": url.templateValue
-        case "organisation": organisation.templateValue
-        case "criteria": criteria.templateValue
-        case "waitingTime": waitingTime.templateValue
-        case "location": location.templateValue
-        default: nil
-        }
     }
 }

@@ -13,8 +13,7 @@ extension HomePageView: TemplateObject {
         case "serviceCount": serviceCount.templateValue
         case "ages": ages.templateValue
         case "needs": needs.templateValue
-        case "guideAges": guideAges.templateValue
-        case "guideNeeds": guideNeeds.templateValue
+        case "startURL": startURL.templateValue
         default: nil
         }
     }
@@ -32,15 +31,6 @@ extension HomePageView.CategoryEntry: TemplateObject {
     }
 }
 
-extension HomePageView.GuideAge: TemplateObject {
-    public func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "value": value.templateValue
-        case "plural": plural.templateValue
-        default: nil
-        }
-    }
-}
 
 extension ServicePageView: TemplateObject {
     public func templateValue(for name: String) -> TemplateValue? {
@@ -62,6 +52,7 @@ extension ServiceListEntry: TemplateObject {
         case "organisation": organisation.templateValue
         case "ageRange": ageRange.templateValue
         case "needsEHCPlan": needsEHCPlan.templateValue
+        case "ehcPlanTag": ehcPlanTag.templateValue
         case "allowsSelfReferral": allowsSelfReferral.templateValue
         case "isFree": isFree.templateValue
         case "contact": contact.templateValue
@@ -345,7 +336,9 @@ extension ServiceView: TemplateObject {
         case "needsEHCPlan": needsEHCPlan.templateValue
         case "allowsSelfReferral": allowsSelfReferral.templateValue
         case "isFree": isFree.templateValue
-        case "facts": facts.templateValue
+        case "keyFacts": keyFacts.templateValue
+        case "moreFacts": moreFacts.templateValue
+        case "ehcPlanTag": ehcPlanTag.templateValue
         case "criteria": criteria.templateValue
         case "contact": contact.templateValue
         case "locations": locations.templateValue
@@ -468,6 +461,7 @@ extension LayoutView: TemplateObject {
         case "breadcrumbs": breadcrumbs.templateValue
         case "nav": nav.templateValue
         case "reportProblemMailto": reportProblemMailto.templateValue
+        case "noindex": noindex.templateValue
         default: nil
         }
     }
@@ -591,6 +585,188 @@ extension PageRangeView: TemplateObject {
         case "url": url.templateValue
         case "first": first.templateValue
         case "last": last.templateValue
+        default: nil
+        }
+    }
+}
+
+extension QuestionPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "step": step.templateValue
+        case "question": question.templateValue
+        case "hint": hint.templateValue
+        case "answers": answers.templateValue
+        case "isGrid": isGrid.templateValue
+        case "backURL": backURL.templateValue
+        default: nil
+        }
+    }
+}
+
+extension QuestionPageView.Answer: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "label": label.templateValue
+        case "hint": hint.templateValue
+        case "url": url.templateValue
+        default: nil
+        }
+    }
+}
+
+extension GuidedResultsView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "answers": answers.templateValue
+        case "services": services.templateValue
+        case "count": count.templateValue
+        case "shownCount": shownCount.templateValue
+        case "allURL": allURL.templateValue
+        case "allTitle": allTitle.templateValue
+        case "searchURL": searchURL.templateValue
+        case "startAgainURL": startAgainURL.templateValue
+        default: nil
+        }
+    }
+}
+
+extension GuidedResultsView.AnswerRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "question": question.templateValue
+        case "answer": answer.templateValue
+        case "changeURL": changeURL.templateValue
+        default: nil
+        }
+    }
+}
+
+// The commissioners' report (report.mustache) and the change feed's entries (feed-entry.mustache).
+
+extension ReportPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "generatedOn": generatedOn.templateValue
+        case "serviceCount": serviceCount.templateValue
+        case "heatMap": heatMap.templateValue
+        case "needs": needs.templateValue
+        case "coverage": coverage.templateValue
+        case "gaps": gaps.templateValue
+        case "hasGaps": hasGaps.templateValue
+        case "commissioners": commissioners.templateValue
+        case "totals": totals.templateValue
+        case "reviews": reviews.templateValue
+        case "hasReviews": hasReviews.templateValue
+        case "reviewSummary": reviewSummary.templateValue
+        case "missing": missing.templateValue
+        case "hasMissing": hasMissing.templateValue
+        case "missingCriteria": missingCriteria.templateValue
+        case "missingWaitingTime": missingWaitingTime.templateValue
+        case "missingLocation": missingLocation.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.CoverageRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "stage": stage.templateValue
+        case "cells": cells.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Cell: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "services": services.templateValue
+        case "withoutPlan": withoutPlan.templateValue
+        case "gap": gap.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Gap: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "stage": stage.templateValue
+        case "need": need.templateValue
+        case "kind": kind.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.CommissionerRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "universal": universal.templateValue
+        case "targeted": targeted.templateValue
+        case "specialist": specialist.templateValue
+        case "total": total.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.OrganisationReviews: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "organisation": organisation.templateValue
+        case "id": id.templateValue
+        case "listings": listings.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Listing: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "reviewBy": reviewBy.templateValue
+        case "status": status.templateValue
+        case "isOverdue": isOverdue.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Missing: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "organisation": organisation.templateValue
+        case "criteria": criteria.templateValue
+        case "waitingTime": waitingTime.templateValue
+        case "location": location.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ChangeFeedEntryView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "summary": summary.templateValue
+        case "url": url.templateValue
+        case "organisation": organisation.templateValue
+        case "ages": ages.templateValue
+        case "needsEHCPlan": needsEHCPlan.templateValue
+        case "cost": cost.templateValue
+        case "phone": phone.templateValue
+        case "email": email.templateValue
+        case "lastReviewed": lastReviewed.templateValue
         default: nil
         }
     }

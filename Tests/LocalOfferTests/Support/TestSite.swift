@@ -51,10 +51,11 @@ enum TestSite {
         (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".html") && !$0.hasPrefix("openreferral/") }
     }
 
-    /// The pages search engines may list (and the sitemap must): every HTML page but those marked
-    /// `noindex`, such as the commissioners' report.
+    /// Every `index.html` of a built site that does not ask search engines to leave it out (the
+    /// commissioners' report, the guided start's steps), and is not the Open Referral feed's JSON.
     static func indexablePages(in folder: String) -> [String] {
-        htmlPages(in: folder).filter { !text(folder, $0).contains("<meta name=\"robots\" content=\"noindex\">") }
+        htmlPages(in: folder).filter { $0.hasSuffix("index.html") }
+            .filter { !text(folder, $0).contains("<meta name=\"robots\" content=\"noindex\">") }
     }
 
     /// The slugs of the service pages a built site holds (`services/<slug>/index.html`).
