@@ -12,10 +12,22 @@ enum Demo {
     static let templates = root.appendingPathComponent("templates").path
     static let today = LocalDate(year: 2026, month: 11, day: 23)!
 
+    /// A fresh folder under the system's temporary folder; `removeTemporaryFolders()` deletes them all.
     static func temporaryFolder() -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("localoffer-oruk-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
+    }
+
+    /// The folder a path is in, of those `temporaryFolder()` made: remove it when a test is done.
+    static func remove(_ paths: String...) {
+        for path in paths {
+            var folder = URL(fileURLWithPath: path)
+            while !folder.lastPathComponent.hasPrefix("localoffer-oruk-"), folder.pathComponents.count > 2 {
+                folder.deleteLastPathComponent()
+            }
+            if folder.lastPathComponent.hasPrefix("localoffer-oruk-") { try? FileManager.default.removeItem(at: folder) }
+        }
     }
 
     static func build(content: String, output: String) -> BuildReport {
@@ -105,10 +117,12 @@ struct RoundTripTests {
     /// The test: export the demo, import the feed into an empty site, export again: the same feed.
     @Test func exportImportExportGivesTheSameFeedForTheDemo() throws {
         let first = Demo.temporaryFolder() + "/public"
+        let content = try Demo.emptySite()
+        let second = Demo.temporaryFolder() + "/public"
+        defer { Demo.remove(first, content, second) }
         let report = Demo.build(content: Demo.content, output: first)
         #expect(report.succeeded, "\(report.diagnostics)")
 
-        let content = try Demo.emptySite()
         let target = try ImportTarget.load(content).get()
         let (services, problems, read) = ORUKImport(categories: target.categories, today: Demo.today).read([first + "/openreferral"])
         #expect(problems.isEmpty, "\(problems)")
@@ -117,7 +131,6 @@ struct RoundTripTests {
         #expect(plan.drafts == 0, "every service of the demo's feed is complete")
         #expect(ImportWriter.write(plan).isEmpty)
 
-        let second = Demo.temporaryFolder() + "/public"
         let rebuilt = Demo.build(content: content, output: second)
         #expect(rebuilt.succeeded, "\(rebuilt.diagnostics)")
 
@@ -141,8 +154,9 @@ struct RoundTripTests {
 
     @Test func importingTheSameFeedAgainNeedsForce() throws {
         let output = Demo.temporaryFolder() + "/public"
-        _ = Demo.build(content: Demo.content, output: output)
         let content = try Demo.emptySite()
+        defer { Demo.remove(output, content) }
+        _ = Demo.build(content: Demo.content, output: output)
         let target = try ImportTarget.load(content).get()
         let reader = ORUKImport(categories: target.categories, today: Demo.today)
         let (services, problems, read) = reader.read([output + "/openreferral/services/index.html"])
