@@ -32,15 +32,20 @@ enum SearchDocuments {
         documents += content.glossary.sorted { $0.term.lowercased() < $1.term.lowercased() }.map { entry in
             SearchDocument(
                 kind: .glossary, url: urls.glossaryTerm(entry.anchor), title: entry.term, summary: entry.meaning,
-                fields: [.title: entry.term, .tags: entry.aliases.joined(separator: " "), .body: entry.meaning]
+                fields: [.title: entry.term, .tags: entry.aliases.joined(separator: " "), .body: entry.meaning],
+                alsoKnownAs: entry.aliases
             )
         }
         return documents
     }
 
-    /// synonyms.yml groups, and each glossary entry's term with its aliases.
-    static func synonymGroups(_ content: SiteContent) -> [[String]] {
-        content.synonyms.map(\.phrases)
-            + content.glossary.filter { !$0.aliases.isEmpty }.map { [$0.term.lowercased()] + $0.aliases.map { $0.lowercased() } }
+    /// The index builder for a site: its documents, its vocabulary and the words its queries ignore.
+    static func indexBuilder(_ content: SiteContent, bodies: [String: RenderedMarkdown], urls: SiteURLs) -> SearchIndexBuilder {
+        SearchIndexBuilder(
+            documents: make(content, bodies: bodies, urls: urls),
+            synonyms: SearchVocabulary.groups(synonyms: content.synonyms),
+            equivalents: SearchVocabulary.equivalents(glossary: content.glossary),
+            ignoreWords: content.site.search.ignoreWords
+        )
     }
 }

@@ -71,10 +71,7 @@ public struct SiteBuilder: Sendable {
     }
 
     func searchIndex(_ content: SiteContent, bodies: [String: RenderedMarkdown], urls: SiteURLs) -> [OutputFile] {
-        let builder = SearchIndexBuilder(
-            documents: SearchDocuments.make(content, bodies: bodies, urls: urls),
-            synonyms: SearchDocuments.synonymGroups(content)
-        )
+        let builder = SearchDocuments.indexBuilder(content, bodies: bodies, urls: urls)
         return builder.build().compactMap { OutputFile(path: $0.path, text: $0.text) }
     }
 

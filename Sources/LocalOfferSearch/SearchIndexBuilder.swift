@@ -9,83 +9,88 @@ public struct SearchIndexFile: Sendable, Hashable {
     public let text: String
 }
 
-/// Builds the client-side search index, split so that a query downloads only what it needs:
+/// Builds the client-side search index, split so that a query downloads only what it needs.
 ///
-/// - `search/manifest.json`: counts, the list of term shards and facet files, the synonym groups;
-/// - `search/terms/<xy>.json`: postings of every term starting with `xy` (term → doc, score pairs);
-/// - `search/facets/<name>.txt`: one bitset per facet value (`age-7`, `need-sensory-and-physical`);
-/// - `search/records/<n>.json`: what a result shows, ten documents a file.
+/// Documents are numbered in display order: services first (by title, so that ties read A to Z),
+/// then information pages, then glossary entries. Files, relative to the site root:
 ///
-/// Scores (field-weighted, saturated term frequency × inverse document frequency) are computed
-/// here once, so the browser only adds numbers.
+/// - `search/manifest.json`: `version`, the counts (`documents`, `services`, `pages`),
+///   `recordsPerFile`, the `shards` and `facets` that exist, `stopWords` (dropped from text and
+///   queries alike), `ignoreWords` (dropped from queries only: "my", "child"; `site.yml` `search:`),
+///   `synonyms` (groups of phrases, each phrase as its stemmed terms) with `synonymText` (the same as
+///   written, for "also searched for"): first the related phrases of `synonyms.yml`, then from
+///   `equivalentsFrom` on the names of one thing (each glossary term, its aliases, its expansion), and `spelling` (`first`, `last`: the keys of the spelling
+///   files, two letters each, run together).
+/// - `search/terms/<xy>.json`: postings of every key starting with `xy`, a key being a term
+///   (`"speech"`) or two neighbouring terms of one field that are in a synonym or glossary phrase
+///   (`"speech languag"`, filed under the first):
+///   `{"key": [df, Δdoc, score, Δdoc, score, …]}`. `df` is the number of documents holding the
+///   key; then document numbers as gaps from the previous one, each with its BM25F score before
+///   idf, 1–99 (see `SearchScoring`). A key in more than `maximumPostingsPerTerm` documents keeps
+///   only its best ones; `df` stays true.
+/// - `search/phrases/<xy>.json`: the same for every pair of neighbouring terms, for quoted queries
+///   ("short breaks" must match as a phrase); `phrases` in the manifest lists the keys, run together.
+/// - `search/spelling/first-<xy>.txt`, `search/spelling/last-<xy>.txt`: the site's words of 4
+///   letters or more, one a line, filed by their first and by their last two letters
+///   (see `SpellingDictionary`).
+/// - `search/facets/<name>.txt`: a base64 bitset per facet value (`age-7`, `need-sensory-and-physical`,
+///   `no-ehc-plan`…): bit i is service i.
+/// - `search/specificity.txt`: two characters per service, for ranking a search by filters alone:
+///   how many areas of need it lists (digit), and how many years its age range spans (base 36).
+/// - `search/records/<n>.json`: what a result shows, `recordsPerFile` documents a file.
+///
+/// The browser (`assets/search/engine.js`) turns a query into the same terms (`SearchText`), adds
+/// up idf × score per word, keeps documents that match enough of the query's informative words,
+/// and fetches the records of those it shows.
 ///
 /// ```swift
-/// let files = SearchIndexBuilder(documents: documents, synonyms: groups).build()
+/// let files = SearchIndexBuilder(documents: documents, synonyms: groups, ignoreWords: ["my"]).build()
 /// ```
 public struct SearchIndexBuilder: Sendable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     public static let recordsPerFile = 10
     /// A very common word keeps only its best-scoring documents; nobody reads past them.
     public static let maximumPostingsPerTerm = 400
 
     let documents: [SearchDocument]
+    /// Related phrases (synonyms.yml), then names of one thing (the glossary): see `SearchVocabulary`.
     let synonyms: [[String]]
+    let equivalentsFrom: Int
+    let ignoreWords: [String]
 
     /// `documents` in display order: services first (sorted by title), then pages, then glossary.
-    /// `synonyms`: groups of phrases that mean the same (synonyms.yml and the glossary).
-    public init(documents: [SearchDocument], synonyms: [[String]]) {
+    /// `synonyms`: groups of related phrases (`SearchVocabulary.groups`); `equivalents`: groups of
+    /// names of one thing (`SearchVocabulary.equivalents`); `ignoreWords`: words dropped from queries
+    /// (`SearchSettings.ignoreWords`).
+    public init(documents: [SearchDocument], synonyms: [[String]], equivalents: [[String]] = [],
+                ignoreWords: [String] = SearchSettings.defaultIgnoreWords) {
         self.documents = documents
-        self.synonyms = synonyms
+        self.synonyms = synonyms + equivalents
+        self.equivalentsFrom = synonyms.count
+        self.ignoreWords = ignoreWords
     }
 
     public func build() -> [SearchIndexFile] {
-        let termFrequencies = documents.parallelMap(Self.fieldTermFrequencies)
-        let postings = Self.postings(from: termFrequencies)
-        var files = shards(postings)
+        let analysed = documents.parallelMap(SearchScoring.analyse)
+        let postings = SearchScoring.postings(analysed, keep: Self.maximumPostingsPerTerm)
+        // Pairs of terms are most of the keys but few queries need them: those of the synonym and
+        // glossary phrases go with the terms, all of them (for quoted queries) into their own files.
+        let known = knownPhrasePairs()
+        var files = shards(postings.filter { !$0.key.contains(" ") || known.contains($0.key) }, folder: "terms")
+        files += shards(postings.filter { $0.key.contains(" ") }, folder: "phrases")
+        let spelling = SpellingDictionary.files(words: vocabulary())
+        files += spelling.keys.sorted().map { key in
+            SearchIndexFile(path: "search/spelling/\(key).txt", text: (spelling[key] ?? []).joined(separator: "\n") + "\n")
+        }
         files += facets()
+        files.append(specificity())
         files += records()
-        files.append(manifest(shardKeys: files.compactMap(\.shardKey)))
+        files.append(manifest(shardKeys: files.compactMap { $0.key(in: "terms") }, phraseKeys: files.compactMap { $0.key(in: "phrases") },
+                              spellingKeys: Array(spelling.keys)))
         return files.sorted { $0.path < $1.path }
     }
 
     // MARK: Terms
-
-    /// For each field, how often each term occurs.
-    static func fieldTermFrequencies(_ document: SearchDocument) -> [String: [SearchDocument.Field: Int]] {
-        var counts: [String: [SearchDocument.Field: Int]] = [:]
-        for (field, text) in document.fields {
-            for term in SearchText.terms(in: text) {
-                counts[term, default: [:]][field, default: 0] += 1
-            }
-        }
-        return counts
-    }
-
-    /// term → [(document, score)], best documents kept when a term is very common.
-    static func postings(from frequencies: [[String: [SearchDocument.Field: Int]]]) -> [String: [(Int, Int)]] {
-        var documentFrequency: [String: Int] = [:]
-        for document in frequencies {
-            for term in document.keys { documentFrequency[term, default: 0] += 1 }
-        }
-        let count = Double(frequencies.count)
-        var postings: [String: [(Int, Int)]] = [:]
-        for (index, document) in frequencies.enumerated() {
-            for (term, fields) in document {
-                let df = Double(documentFrequency[term] ?? 1)
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                let weighted = fields.reduce(0.0) { sum, entry in
-                    let tf = Double(entry.value)
-                    return sum + entry.key.weight * tf / (tf + 1.2)
-                }
-                postings[term, default: []].append((index, max(1, Int((weighted * idf * 10).rounded()))))
-            }
-        }
-        for (term, list) in postings where list.count > maximumPostingsPerTerm {
-            let best = list.sorted { $0.1 == $1.1 ? $0.0 < $1.0 : $0.1 > $1.1 }.prefix(maximumPostingsPerTerm)
-            postings[term] = best.sorted { $0.0 < $1.0 }
-        }
-        return postings
-    }
 
     /// Terms are grouped by their first two characters: typing "spe" fetches one small file.
     public static func shardKey(for term: String) -> String {
@@ -96,23 +101,46 @@ public struct SearchIndexBuilder: Sendable {
         return String(key).padding(toLength: 2, withPad: "_", startingAt: 0)
     }
 
-    private func shards(_ postings: [String: [(Int, Int)]]) -> [SearchIndexFile] {
+    /// The pairs of neighbouring terms in the synonym groups' phrases ("short break" of "short breaks").
+    private func knownPhrasePairs() -> Set<String> {
+        var pairs = Set<String>()
+        for phrase in synonyms.joined() {
+            let terms = SearchText.terms(in: phrase)
+            for index in terms.indices.dropFirst() { pairs.insert(terms[index - 1] + " " + terms[index]) }
+        }
+        return pairs
+    }
+
+    private func shards(_ postings: [String: SearchScoring.Postings], folder: String) -> [SearchIndexFile] {
         var byShard: [String: [String]] = [:]
-        for term in postings.keys { byShard[Self.shardKey(for: term), default: []].append(term) }
-        return byShard.keys.sorted().map { key in
-            let terms = (byShard[key] ?? []).sorted()
-            let body = terms.map { term -> String in
+        for key in postings.keys { byShard[Self.shardKey(for: key), default: []].append(key) }
+        return byShard.keys.sorted().map { shard in
+            let keys = (byShard[shard] ?? []).sorted()
+            let body = keys.map { key -> String in
+                guard let list = postings[key] else { return JSONText.string(key) + ":[0]" }
                 var previous = 0
-                var numbers: [String] = []
-                for (document, score) in postings[term] ?? [] {
+                var numbers = [String(list.documentFrequency)]
+                for (document, score) in list.entries {
                     numbers.append(String(document - previous))
                     numbers.append(String(score))
                     previous = document
                 }
-                return JSONText.string(term) + ":[" + numbers.joined(separator: ",") + "]"
+                return JSONText.string(key) + ":[" + numbers.joined(separator: ",") + "]"
             }
-            return SearchIndexFile(path: "search/terms/\(key).json", text: "{" + body.joined(separator: ",") + "}")
+            return SearchIndexFile(path: "search/\(folder)/\(shard).json", text: "{" + body.joined(separator: ",\n") + "}")
         }
+    }
+
+    /// Every word a query could mean: the documents' and the synonym groups'.
+    private func vocabulary() -> Set<String> {
+        var words = Set<String>()
+        for document in documents {
+            for text in document.fields.values { words.formUnion(SearchText.words(in: text)) }
+        }
+        for group in synonyms {
+            for phrase in group { words.formUnion(SearchText.words(in: phrase)) }
+        }
+        return words
     }
 
     // MARK: Facets
@@ -148,6 +176,16 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// For a search by filters alone: services made for few areas of need and a narrow age range
+    /// come first. Two characters per service: the number of areas of need, and max − min age in base 36.
+    private func specificity() -> SearchIndexFile {
+        let text = services.map { service -> String in
+            let age = service.eligibility.age
+            return String(service.eligibility.needs.count) + String(max(0, min(35, age.max - age.min)), radix: 36)
+        }.joined()
+        return SearchIndexFile(path: "search/specificity.txt", text: text)
+    }
+
     // MARK: Records and manifest
 
     private func records() -> [SearchIndexFile] {
@@ -165,6 +203,9 @@ public struct SearchIndexBuilder: Sendable {
             ("s", JSONText.string(document.summary)),
             ("u", JSONText.string(document.url)),
         ]
+        if !document.alsoKnownAs.isEmpty {
+            fields.append(("al", "[" + document.alsoKnownAs.map(JSONText.string).joined(separator: ",") + "]"))
+        }
         if let service = document.service {
             let eligibility = service.eligibility
             fields.append(("o", JSONText.string(document.organisationName ?? service.organisation)))
@@ -179,19 +220,27 @@ public struct SearchIndexBuilder: Sendable {
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 
-    private func manifest(shardKeys: [String]) -> SearchIndexFile {
+    private func manifest(shardKeys: [String], phraseKeys: [String], spellingKeys: [String]) -> SearchIndexFile {
         let facetNames = Set(services.flatMap(Self.facetValues)).sorted()
         let groups = synonyms.map { group in
             "[" + group.map { phrase in "[" + SearchText.terms(in: phrase).map(JSONText.string).joined(separator: ",") + "]" }
                 .joined(separator: ",") + "]"
         }
+        func keys(_ prefix: String) -> String {
+            JSONText.string(spellingKeys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }.sorted().joined())
+        }
+        let ignore = Set(ignoreWords.flatMap(SearchText.words(in:))).sorted()
         let text = """
         {"version":\(Self.formatVersion),"documents":\(documents.count),"services":\(services.count),\
         "pages":\(documents.filter { $0.kind == .page }.count),\
         "recordsPerFile":\(Self.recordsPerFile),\
         "shards":[\(shardKeys.sorted().map(JSONText.string).joined(separator: ","))],\
+        "phrases":\(JSONText.string(phraseKeys.sorted().joined())),\
         "facets":[\(facetNames.map(JSONText.string).joined(separator: ","))],\
         "stopWords":[\(SearchText.stopWords.sorted().map(JSONText.string).joined(separator: ","))],\
+        "equivalentsFrom":\(equivalentsFrom),\
+        "ignoreWords":[\(ignore.map(JSONText.string).joined(separator: ","))],\
+        "spelling":{"first":\(keys("first-")),"last":\(keys("last-"))},
         "synonyms":[\(groups.joined(separator: ",\n"))],
         "synonymText":[\(synonyms.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",\n"))]}
         """
@@ -200,9 +249,11 @@ public struct SearchIndexBuilder: Sendable {
 }
 
 extension SearchIndexFile {
-    fileprivate var shardKey: String? {
-        guard path.hasPrefix("search/terms/") else { return nil }
-        return String(path.dropFirst("search/terms/".count).dropLast(".json".count))
+    /// "sp" for `search/terms/sp.json` with `folder` "terms".
+    fileprivate func key(in folder: String) -> String? {
+        let prefix = "search/\(folder)/"
+        guard path.hasPrefix(prefix), path.hasSuffix(".json") else { return nil }
+        return String(path.dropFirst(prefix.count).dropLast(".json".count))
     }
 }
 

@@ -16,7 +16,8 @@ for (const query of queries) {
   const answer = await index.search(query, 50);
   const problems = check(query, {
     services: answer.services.map((hit) => ({ url: hit.u, ages: hit.a })),
-    pages: answer.pages.map((hit) => ({ url: hit.u })),
+    // The best answer, shown above everything, is the first information page or glossary entry.
+    pages: [...(answer.best && answer.best.k === "p" ? [answer.best] : []), ...answer.pages].map((hit) => ({ url: hit.u })),
     total: answer.total,
   });
   if (problems.length) failures += 1;

@@ -3,7 +3,7 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility"]
+    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility", "search"]
     static let accessibilityKeys = [
         "standard", "status", "known_issues", "tested_on", "tested_by", "prepared_on", "last_reviewed", "response_days",
     ]
@@ -27,11 +27,12 @@ extension DecodingContext {
         let contact = fields.optional("contact").flatMap(self.contact)
         let categories = fields.required("categories").flatMap(self.categories)
         let accessibility = fields.optional("accessibility").flatMap(self.accessibilityDetails)
+        let search = fields.optional("search").flatMap(self.searchSettings) ?? SearchSettings()
         guard diagnostics.errorCount == errorsBefore, let name, let council, let baseURL, let language,
               let feedbackEmail, let categories else { return nil }
         return Site(
             name: name, council: council, baseURL: baseURL, language: language, feedbackEmail: feedbackEmail,
-            contact: contact, categories: categories, accessibility: accessibility
+            contact: contact, categories: categories, accessibility: accessibility, search: search
         )
     }
 
@@ -57,6 +58,29 @@ extension DecodingContext {
             categories.append(Category(id: id, title: title, description: description))
         }
         return categories.count == items.count ? categories : nil
+    }
+
+    /// `search: {ignore_words: [my, child, ...]}`. A list given replaces the built-in one.
+    private func searchSettings(_ field: Field) -> SearchSettings? {
+        guard let fields = mapping(field, allowed: ["ignore_words"]) else { return nil }
+        guard let listField = fields.optional("ignore_words") else { return SearchSettings() }
+        guard let items = list(listField) else { return nil }
+        var words: [String] = []
+        for item in items {
+            guard let raw = text(item, length: 1...30) else { continue }
+            let word = raw.lowercased()
+            guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" }) else {
+                error(.valueNotAllowed, "'\(item.name)' is '\(raw)', which is not one word", at: item.node,
+                      hint: "list single words: letters and digits, no spaces or punctuation")
+                continue
+            }
+            guard !words.contains(word) else {
+                error(.duplicateListItem, "'\(raw)' appears more than once in '\(listField.name)'", at: item.node)
+                continue
+            }
+            words.append(word)
+        }
+        return words.count == items.count ? SearchSettings(ignoreWords: words) : nil
     }
 
     private func accessibilityDetails(_ field: Field) -> AccessibilityStatementDetails? {
