@@ -18,7 +18,8 @@ enum SearchDocuments {
                     .tags: service.tags.joined(separator: " "),
                     .summary: service.summary,
                     .organisation: organisation,
-                    .body: (bodies["services/\(service.slug).md"]?.plainText ?? "") + " " + (service.eligibility.criteria ?? ""),
+                    .body: [bodies["services/\(service.slug).md"]?.plainText ?? "", service.eligibility.criteria ?? "", facts(service)]
+                        .joined(separator: " "),
                 ],
                 service: service, organisationName: organisation
             )
@@ -37,6 +38,21 @@ enum SearchDocuments {
             )
         }
         return documents
+    }
+
+    /// The key facts a service page shows that families search for in words ("waiting list",
+    /// "BSL", "changing places"), as the page says them.
+    static func facts(_ service: Service) -> String {
+        var facts: [String] = []
+        if let wait = service.waitingTime { facts.append("Waiting list: about \(wait.weeks) weeks.") }
+        if service.eligibility.allowsSelfReferral { facts.append("You can ask for it yourself.") }
+        if service.cost.isFree { facts.append("Free.") }
+        if service.personalBudget { facts.append("You can use a personal budget.") }
+        let languages = service.languages.filter { $0.value.lowercased() != "en" }.map(\.englishName)
+        if !languages.isEmpty { facts.append("Languages: " + languages.joined(separator: ", ") + ".") }
+        let access = Set(service.locations.flatMap(\.accessibility)).sorted { $0.rawValue < $1.rawValue }.map(\.title)
+        if !access.isEmpty { facts.append("Access: " + access.joined(separator: ", ") + ".") }
+        return facts.joined(separator: " ")
     }
 
     /// The index builder for a site: its documents, its vocabulary and the words its queries ignore.

@@ -62,7 +62,7 @@ public struct SearchSettings: Sendable, Hashable, Codable {
         "about", "any", "boy", "boys", "cant", "child", "childs", "children", "daughter", "daughters", "didnt",
         "doesnt", "dont", "find", "get", "girl", "girls", "hasnt", "havent", "help", "helping", "how", "isnt",
         "kid", "kids", "looking", "near", "old", "please", "problem", "problems", "really", "son", "sons", "some",
-        "still", "struggles", "struggling", "very", "want", "wants", "where", "wont", "year", "years", "yet",
+        "still", "struggles", "struggling", "stuff", "thing", "things", "very", "want", "wants", "where", "wont", "year", "years", "yet",
     ]
 }
 

@@ -12,14 +12,14 @@ const EQUIVALENT = 0.9; // another name of the same thing (a glossary term, its 
 const SPELLING = 0.7; // one letter away
 // A document must match two thirds of the query's informative words (1 of 1, 2 of 2, 2 of 3, 3 of 4),
 // carrying at least half of their weight (idf), so that the rarest words are not the ones missed.
-const REQUIRED_SHARE = 0.5;
+const REQUIRED_SHARE = 2 / 3;
 // A synonym counts only where the document is about it (title, tags, summary, or said more than
 // once), not where it is mentioned in passing: "moving" is not "wheelchair" in "moving to adult services".
 const SYNONYM_MINIMUM_SCORE = 55;
-// An information page or glossary entry named by the query goes first if it scores this share of the best service.
-const BEST_ANSWER_SHARE = 0.9;
 // Results scoring under this share of the best one only mention the words in passing.
 const RELATIVE_MINIMUM = 0.2;
+// With fewer services than this matching enough of the words, those matching some of them follow.
+const MINIMUM_STRICT = 3;
 // A word in more than this share of the documents says nothing about which one is wanted.
 const COMMON_SHARE = 0.5;
 const SCORE_SCALE = 100;
@@ -285,15 +285,13 @@ export class SearchIndex {
     });
     const inPhrase = (position) => spans.some((span) => span.from <= position && position <= span.to);
 
-    // Ignored words ("my", "child") are dropped, unless they are part of a phrase or a quote.
-    const ignored = [];
-    const keep = tokens.map((token, position) => {
-      if (token.quote === null && !inPhrase(position) && (this.ignoreWords.has(token.word) || this.ignoreWords.has(token.stem))) {
-        ignored.push(token.word);
-        return false;
-      }
-      return true;
-    });
+    // Ignored words ("my", "child") are dropped, unless they are part of a phrase or a quote, or
+    // are all there is and a synonym group knows them ("things to do").
+    const ignorable = (token, position) => token.quote === null && !inPhrase(position)
+      && (this.ignoreWords.has(token.word) || this.ignoreWords.has(token.stem));
+    let keep = tokens.map((token, position) => !ignorable(token, position));
+    if (!keep.includes(true)) keep = tokens.map((token) => this.synonymsOf.has(token.stem));
+    const ignored = tokens.filter((token, position) => !keep[position]).map((token) => token.word);
 
     const alternatives = [];
     const seen = new Map();
@@ -382,9 +380,21 @@ export class SearchIndex {
       });
     }
 
-    // Spelling: only for words that match nothing as typed.
+    // Two words typed for one ("bed wetting" for "bedwetting"): the joined word, in the first one's shard.
+    for (let position = 0; position + 1 < tokens.length; position++) {
+      if (!keep[position] || !keep[position + 1] || tokens[position].quote !== null) continue;
+      const joined = stem(tokens[position].word + tokens[position + 1].word);
+      const shard = await this.shard(shardKey(joined));
+      if (shard[joined]) add(position, position + 1, { terms: [joined], weight: TYPED, via: "exact", group: groupOf([joined]) });
+    }
+
+    // Spelling: only for words that match nothing as typed. First one word typed for two
+    // ("stairlift" for "stair lift"), then words one edit away.
     await Promise.all(spellingNeeded.map(async (position) => {
       const token = tokens[position];
+      for (const [first, second] of await this.splits(token.word)) {
+        add(position, position, { terms: [first, second], weight: SPELLING, via: "spelling", text: `${first} ${second}`, quoted: true });
+      }
       for (const correction of await this.corrections(token.word)) {
         const term = stem(correction);
         add(position, position, { terms: [term], weight: SPELLING, via: "spelling", text: correction, group: groupOf([term]) });
@@ -402,7 +412,21 @@ export class SearchIndex {
       counted.push({ position, word: token.word, quote: token.quote, alternatives: own });
     }
     await this.weigh(counted, alternatives);
-    return { tokens, words: counted, alternatives, ignored };
+    return { tokens, words: counted, alternatives, ignored, spans };
+  }
+
+  /** Two terms of the site that the word joins ("stairlift": stair, lift), as stems; only those found as a pair. */
+  async splits(word) {
+    const found = [];
+    const shard = await this.shard(shardKey(word));
+    for (let at = 3; at <= word.length - 3; at++) {
+      const first = stem(word.slice(0, at));
+      const second = stem(word.slice(at));
+      if (!shard[first]) continue;
+      const pair = await this.postings(`${first} ${second}`, true);
+      if (pair) found.push([first, second]);
+    }
+    return found;
   }
 
   /** Words of the site one edit away from `word` (see SpellingDictionary.swift). */
@@ -493,18 +517,23 @@ export class SearchIndex {
     };
 
     let ranked;
-    if (understood.words.length === 0) {
+    if (informative.length === 0) {
+      // No word says anything ("services for year 9"): the filters alone, if any.
       ranked = hasFilters ? await this.byFiltersAlone(allowed, request, age) : [];
+      if (hasFilters) answer.tooGeneral = false;
     } else {
       ranked = this.rank(understood, informative);
-      // Nothing matches enough of the words: show what matches some of them, and say so.
-      if (ranked.length === 0 && informative.length > 1) {
-        ranked = this.rank(understood, informative, true);
-        answer.partial = ranked.length > 0;
+      if (hasFilters) ranked = ranked.filter((hit) => hit.id >= services || allowed[hit.id]);
+      // Few services match enough of the words: those matching some of them follow, and the page says so.
+      if (ranked.filter((hit) => hit.id < services).length < MINIMUM_STRICT && informative.length > 1) {
+        const strict = new Set(ranked.map((hit) => hit.id));
+        const more = this.rank(understood, informative, true).filter((hit) => !strict.has(hit.id));
+        ranked = [...ranked, ...more.map((hit) => ({ ...hit, partial: true }))];
+        answer.partial = more.some((hit) => hit.id < services);
       }
       if (hasFilters) ranked = ranked.filter((hit) => hit.id >= services || allowed[hit.id]);
     }
-    const keywords = understood.words.length > 0;
+    const keywords = informative.length > 0;
     // Results far below the best of their kind only mention the words in passing.
     const strong = (hits) => {
       const top = hits.reduce((max, hit) => Math.max(max, hit.score), 0);
@@ -528,10 +557,13 @@ export class SearchIndex {
       const definition = /\b(what is|what's|whats|what are|mean|meaning|means|stand for|definition)\b/i.test(query);
       const isPage = (hit) => (hit.id < services + pages ? 1 : 0);
       named.sort((a, b) => (definition ? 0 : isPage(b.hit) - isPage(a.hit)) || b.naming - a.naming || byRank(a.hit, b.hit));
-      const serviceNamed = serviceHits.slice(0, 3).some((hit) => naming(hit) > 0);
-      // Not a question: it must also score about as well as the best service.
-      const topScore = serviceHits.length ? serviceHits[0].score : 0;
-      if (named.length && (question || (!serviceNamed && named[0].hit.score >= topScore * BEST_ANSWER_SHARE))) best = named[0].hit;
+      const serviceNaming = Math.max(0, ...serviceHits.slice(0, 3).map(naming));
+      // Not a question: only an information page whose title names what was asked at least as
+      // well as the leading services' titles ("tribunal", "money", "ehcp"; not "short breaks",
+      // which is a service's very name). A glossary entry answers questions ("what is an ehcp").
+      const page = named.find((entry) => isPage(entry.hit));
+      if (question && named.length) best = named[0].hit;
+      else if (!question && page && page.naming >= serviceNaming) best = page.hit;
       else if (question) best = infoHits[0];
     }
     const shownPages = pageHits.filter((hit) => hit !== best).slice(0, 5);
@@ -548,8 +580,9 @@ export class SearchIndex {
   }
 
   /**
-   * How well a document's title (or a glossary entry's other names) names the query: 2 when it is
-   * exactly the query's informative words, 1 when it holds them all, 0 otherwise.
+   * How well a document's title (or a glossary entry's other names) names the query, as typed or by
+   * another name of the same thing: 2 when it is exactly the query's informative words, 1 when it
+   * holds them all, 0 otherwise.
    */
   named(understood, informative, record) {
     if (!record || !informative.length) return 0;
@@ -558,7 +591,8 @@ export class SearchIndex {
       const stems = new Set(words(title).filter((word) => !this.stopWords.has(word)).map(stem));
       const covered = new Set();
       const all = informative.every((word) => word.alternatives.some((alternative) => {
-        const hit = alternative.df > 0 && TYPED_VIA.has(alternative.via) && alternative.terms.every((term) => stems.has(term));
+        const hit = alternative.df > 0 && (TYPED_VIA.has(alternative.via) || alternative.group !== undefined)
+          && alternative.terms.every((term) => stems.has(term));
         if (hit) alternative.terms.forEach((term) => covered.add(term));
         return hit;
       }));
@@ -569,6 +603,8 @@ export class SearchIndex {
 
   /** Documents scored by BM25F, kept when they match enough of the informative words. */
   rank(understood, informative, relaxed = false) {
+    const namesIt = (alternative) => TYPED_VIA.has(alternative.via) || alternative.group !== undefined;
+    const inSpan = (position) => understood.spans.some((span) => span.from <= position && position <= span.to);
     const totalWeight = informative.reduce((sum, word) => sum + word.weight, 0);
     const required = relaxed ? 1 : informative.length - Math.floor(informative.length / 3);
     const share = relaxed ? 0 : REQUIRED_SHARE;
@@ -576,11 +612,12 @@ export class SearchIndex {
     for (const alternative of understood.alternatives) {
       const matches = this.matches(alternative);
       for (const [id, score] of matches) {
-        if (!documents.has(id)) documents.set(id, { id, byPosition: new Map() });
+        if (!documents.has(id)) documents.set(id, { id, byPosition: new Map(), typed: new Set(), whole: new Set() });
         const entry = documents.get(id);
         for (let position = alternative.from; position <= alternative.to; position++) {
           const current = entry.byPosition.get(position);
           if (!current || score > current.score) entry.byPosition.set(position, { score, alternative });
+          if (namesIt(alternative)) (alternative.to > alternative.from ? entry.whole : entry.typed).add(position);
         }
       }
     }
@@ -599,7 +636,8 @@ export class SearchIndex {
         if (word.weight > 0) {
           weight += word.weight;
           covered += 1;
-          if (TYPED_VIA.has(found.alternative.via) || found.alternative.group !== undefined) matched += 1;
+          // A word of a known phrase ("sign" of "sign language") counts when the phrase matched as a whole.
+          if (entry.whole.has(word.position) || (!inSpan(word.position) && entry.typed.has(word.position))) matched += 1;
         }
         if (!seen.has(found.alternative)) {
           seen.add(found.alternative);
