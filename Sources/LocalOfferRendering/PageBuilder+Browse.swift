@@ -106,7 +106,10 @@ extension PageBuilder {
             ages: Array(0...25),
             needs: AreaOfNeed.allCases.map { .init(value: $0.rawValue, title: $0.title) },
             categories: content.site.categories.map { .init(value: $0.id, title: $0.title) },
-            browseAges: ageLinks(), browseNeeds: needLinks()
+            browseAges: ageLinks(), browseNeeds: needLinks(),
+            browseCategories: content.site.categories.map {
+                CountedLink(title: $0.title, url: urls.category($0.id), count: servicesByCategory[$0.id]?.count ?? 0)
+            }
         )
         return renderer.renderTemplate("search", view, url: urls.search)
     }

@@ -5,14 +5,19 @@ import { SearchIndex } from "./engine.js";
 const form = document.querySelector("[data-search-form]");
 const status = document.querySelector("[data-search-status]");
 const results = document.querySelector("[data-search-results]");
+const chips = document.querySelector("[data-search-chips]");
+const filters = document.querySelector("[data-search-filters]");
+const toggle = document.querySelector("[data-filter-toggle]");
 
-if (form && status && results) {
+if (form && status && results && chips) {
   const index = new SearchIndex(form.dataset.index, (path) =>
     fetch(path).then((response) => {
       if (!response.ok) throw new Error(`${response.status} ${path}`);
       return response.text();
     }),
   );
+  // Start loading the index at once: the manifest is already on its way (preloaded in the head).
+  index.load().catch(() => {});
   const fields = ["q", "age", "need", "category", "noPlan", "selfReferral", "free"];
   const PAGE = 10;
   let latest = 0;
@@ -57,24 +62,64 @@ if (form && status && results) {
     return node;
   };
 
-  const reasonText = (hit, request) => {
+  const optionText = (name, value) => {
+    const control = form.elements.namedItem(name);
+    const option = control && [...control.options].find((candidate) => candidate.value === value);
+    return option ? option.textContent : value;
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Filters fold behind a "Filter" button on narrow screens.
+
+  const narrow = window.matchMedia("(max-width: 1019px)");
+  const chosenFilters = (request) => [request.age, request.need, request.category, request.noPlan, request.selfReferral, request.free]
+    .filter(Boolean).length;
+  const setFolded = (folded) => {
+    if (!filters || !toggle) return;
+    filters.classList.toggle("app-search-filters--folded", folded);
+    toggle.setAttribute("aria-expanded", String(!folded));
+  };
+  const labelToggle = (request) => {
+    if (!toggle) return;
+    const count = chosenFilters(request);
+    toggle.textContent = count ? `Filter (${count} chosen)` : "Filter";
+  };
+  if (filters && toggle) {
+    toggle.hidden = false;
+    setFolded(narrow.matches);
+    toggle.addEventListener("click", () => setFolded(toggle.getAttribute("aria-expanded") === "true"));
+    narrow.addEventListener("change", () => setFolded(narrow.matches));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Results
+
+  const ageText = (age) => (age.min === age.max ? `age ${age.min}` : `ages ${age.min} to ${age.max}`);
+
+  const reasonText = (hit, request, age) => {
     const parts = hit.reasons.map((reason) => {
       const found = reason.terms.join(" ");
       if (reason.via === "synonym") return `“${reason.word}” (also searched for “${found}”)`;
       if (reason.via === "spelling") return `“${reason.word}” (spelling like “${found}”)`;
       return `“${reason.word}”`;
     });
-    const filters = [];
-    if (request.age !== "") filters.push(`ages ${hit.a[0]} to ${hit.a[1]} include ${request.age}`);
-    if (request.noPlan) filters.push("no EHC plan needed");
-    if (request.selfReferral) filters.push("you can ask directly");
-    if (request.free) filters.push("free");
+    const fits = [];
+    if (age) {
+      fits.push(age.min === age.max
+        ? `ages ${hit.a[0]} to ${hit.a[1]} include ${age.min}`
+        : `ages ${hit.a[0]} to ${hit.a[1]} include some of ${age.min} to ${age.max}`);
+    }
+    if (request.need) fits.push(optionText("need", request.need).toLowerCase());
+    if (request.category) fits.push(optionText("category", request.category).toLowerCase());
+    if (request.noPlan) fits.push("no EHC plan needed");
+    if (request.selfReferral) fits.push("you can ask directly");
+    if (request.free) fits.push("free");
     const matched = parts.length ? `Matches ${parts.join(", ")}` : "";
-    const fits = filters.length ? `Fits: ${filters.join(", ")}` : "";
-    return [matched, fits].filter(Boolean).join(". ");
+    const fitText = fits.length ? `Fits: ${fits.join(", ")}` : "";
+    return [matched, fitText].filter(Boolean).join(". ");
   };
 
-  const renderService = (hit, request) => {
+  const renderService = (hit, request, age) => {
     const item = element("li", { class: "app-service-list__item" });
     const heading = element("h3", { class: "app-service-list__title" });
     heading.append(element("a", { href: hit.u }, hit.t));
@@ -87,7 +132,7 @@ if (form && status && results) {
     if (hit.f.includes("self")) tags.append(element("li", { class: "app-tag app-tag--green" }, "You can ask directly"));
     if (hit.f.includes("free")) tags.append(element("li", { class: "app-tag app-tag--green" }, "Free"));
     item.append(tags, element("p", { class: "app-service-list__provider" }, `Provided by ${hit.o}`));
-    const reason = reasonText(hit, request);
+    const reason = reasonText(hit, request, age);
     if (reason) item.append(element("p", { class: "app-search-reason" }, reason));
     if (window.localOfferMyList) {
       const slug = hit.u.replace(/\/$/, "").split("/").pop();
@@ -118,12 +163,52 @@ if (form && status && results) {
     return item;
   };
 
+  /** The information page or glossary entry that answers the query best, above the services. */
+  const renderBest = (hit) => {
+    const section = element("section", { class: "app-best-answer", "data-best-answer": "", "aria-labelledby": "best-answer-title" });
+    section.append(element("p", { class: "app-best-answer__label" }, hit.k === "g" ? "From the jargon buster" : "Information and advice"));
+    const heading = element("h2", { class: "app-best-answer__title", id: "best-answer-title" });
+    heading.append(element("a", { href: hit.u }, hit.t));
+    section.append(heading, element("p", {}, hit.s));
+    return section;
+  };
+
+  const renderChips = (answer) => {
+    chips.replaceChildren();
+    if (!answer.age) return;
+    const chip = element("p", { class: "app-search-chip", "data-age-chip": "", "data-min": answer.age.min, "data-max": answer.age.max });
+    chip.append(element("span", {}, `Showing services for ${ageText(answer.age)}`));
+    const remove = element("button", { type: "button", class: "app-search-chip__remove" }, "Remove");
+    remove.append(element("span", { class: "app-visually-hidden" }, ` the filter for ${ageText(answer.age)}`));
+    remove.addEventListener("click", () => {
+      const input = form.elements.namedItem("q");
+      const typed = input.value;
+      const at = typed.toLowerCase().indexOf(answer.age.text.toLowerCase());
+      if (at >= 0) input.value = (typed.slice(0, at) + typed.slice(at + answer.age.text.length)).replace(/\s+/g, " ").trim();
+      update(true);
+      input.focus();
+    });
+    chip.append(remove);
+    chips.append(chip);
+  };
+
+  const statusText = (answer) => {
+    const others = answer.pages.length + answer.glossary.length + (answer.best ? 1 : 0);
+    if (answer.tooGeneral) {
+      return "Those words are in most services, so they cannot say which one you need. Add what the help is for (for example speech, autism or short breaks), or choose a filter.";
+    }
+    if (answer.total === 0 && others === 0) return "No services found. Try other words, fewer words or fewer filters.";
+    return `${answer.total} ${answer.total === 1 ? "service" : "services"}`
+      + (others ? ` and ${others} information ${others === 1 ? "page" : "pages"}` : "") + " found.";
+  };
+
   const run = async (request) => {
     const ticket = ++latest;
-    const empty = !request.q.trim() && !request.age && !request.need && !request.category
-      && !request.noPlan && !request.selfReferral && !request.free;
+    labelToggle(request);
+    const empty = !request.q.trim() && !chosenFilters(request);
     if (empty) {
       results.replaceChildren();
+      chips.replaceChildren();
       status.textContent = "Type what you are looking for, or choose a filter.";
       return;
     }
@@ -135,9 +220,16 @@ if (form && status && results) {
       return;
     }
     if (ticket !== latest) return;
+    const age = request.age !== "" ? { min: Number(request.age), max: Number(request.age) } : answer.age;
     const groups = [];
+    if (answer.best) groups.push(renderBest(answer.best));
     if (answer.services.length) {
-      groups.push(renderGroup(`Services (${answer.total})`, answer.services, (hit) => renderService(hit, request)));
+      const group = renderGroup(`Services (${answer.total})`, answer.services, (hit) => renderService(hit, request, age));
+      if (answer.partial) {
+        group.querySelector("h2").after(element("p", { class: "app-search-note" },
+          "No service matches all of your words. The first ones match most of them."));
+      }
+      groups.push(group);
     }
     if (answer.pages.length) groups.push(renderGroup("Information and advice", answer.pages, renderLink));
     if (answer.glossary.length) groups.push(renderGroup("Jargon buster", answer.glossary, renderLink));
@@ -149,18 +241,14 @@ if (form && status && results) {
         limit = first + PAGE * 2;
         await run(request);
         // Keyboard and screen reader users continue from the first newly shown service.
-        const links = results.querySelectorAll("section:first-child h3 a");
+        const links = results.querySelectorAll(".app-search-group:not(.app-best-answer) .app-service-list__title a");
         if (links[first]) links[first].focus();
       });
-      groups[0].append(more);
+      groups.find((group) => group.classList.contains("app-search-group")).append(more);
     }
+    renderChips(answer);
     results.replaceChildren(...groups);
-    const shown = answer.total > answer.services.length ? `, showing the first ${answer.services.length}` : "";
-    const others = answer.pages.length + answer.glossary.length;
-    status.textContent = answer.total === 0 && others === 0
-      ? "No services found. Try fewer words or fewer filters."
-      : `${answer.total} ${answer.total === 1 ? "service" : "services"} found${shown}` +
-        (others ? `, and ${others} ${others === 1 ? "page" : "pages"} of information` : "") + ".";
+    status.textContent = statusText(answer);
   };
 
   const update = (push) => {
@@ -175,11 +263,11 @@ if (form && status && results) {
 
   // Every keystroke searches at once: answers to older keystrokes are dropped when they arrive late.
   form.addEventListener("input", () => update(false));
-  // Start loading the index as soon as someone is about to search.
-  form.addEventListener("focusin", () => index.load().catch(() => {}), { once: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update(true);
+    // On a phone, the results are below the words: close the filters so they are in view.
+    if (narrow.matches) setFolded(true);
   });
   window.addEventListener("popstate", () => {
     write(new URLSearchParams(location.search));
