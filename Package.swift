@@ -34,19 +34,35 @@ let package = Package(
         ),
         .target(name: "LocalOfferMarkdown", dependencies: ["CCmarkGFM", "LocalOfferDiagnostics", "LocalOfferText"]),
         .target(
+            name: "LocalOfferSite",
+            dependencies: [
+                "LocalOfferContent", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferParallel",
+                "LocalOfferText",
+            ]
+        ),
+        .target(
             name: "LocalOfferRendering",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferText",
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
+                "LocalOfferText",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
-        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel"]),
+        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel", "LocalOfferText"]),
+        .target(
+            name: "LocalOfferWriters",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferRendering", "LocalOfferSearch", "LocalOfferSite",
+                "LocalOfferText",
+            ]
+        ),
         .target(
             name: "LocalOffer",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown",
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
+                "LocalOfferWriters",
             ]
         ),
         .executableTarget(
@@ -58,11 +74,14 @@ let package = Package(
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferRenderingTests",
-            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown"]
+            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferSite"]
         ),
         .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
-        .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel"]),
+        .testTarget(
+            name: "LocalOfferTests",
+            dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferWriters"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

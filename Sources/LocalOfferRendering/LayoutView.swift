@@ -1,5 +1,6 @@
 import LocalOfferText
 import LocalOfferModel
+import LocalOfferSite
 
 /// What every page's layout needs: the site, where the page sits, and where everything else is.
 struct LayoutView {

@@ -1,5 +1,6 @@
 import Foundation
 import LocalOfferDiagnostics
+import LocalOfferText
 import Mustache
 
 /// The Mustache templates of a theme, read from one or more folders: a file in an earlier folder
@@ -14,6 +15,8 @@ public struct TemplateLibrary: Sendable {
     public let sources: [String: String]
     /// Asset path (relative to `assets/`) → the file to copy, after overriding.
     public let assets: [String: String]
+    /// A hash of every template's name and text: pages made with other templates must be made again.
+    public let contentHash: UInt64
 
     public static let requiredTemplates = [
         "layout", "home", "service", "organisation", "organisations", "category", "services", "information",
@@ -49,11 +52,14 @@ public struct TemplateLibrary: Sendable {
         }
 
         var templates: [String: MustacheTemplate] = [:]
+        var hasher = StableHasher()
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(.error(.unreadableFile, "the template could not be read", at: SourceLocation(path: path)))
                 continue
             }
+            hasher.combine(name)
+            hasher.combine(text)
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
@@ -73,7 +79,10 @@ public struct TemplateLibrary: Sendable {
             ))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateLibrary(mustache: MustacheLibrary(templates: templates), sources: sources, assets: assets), diagnostics)
+        let library = TemplateLibrary(
+            mustache: MustacheLibrary(templates: templates), sources: sources, assets: assets, contentHash: hasher.value
+        )
+        return (library, diagnostics)
     }
 
     func render(_ context: Any, with name: String) -> String? {

@@ -15,6 +15,8 @@ extension ServiceListEntry: MustacheParent {
         case "needsEHCPlan": needsEHCPlan
         case "allowsSelfReferral": allowsSelfReferral
         case "isFree": isFree
+        case "contact": contact
+        case "absoluteURL": absoluteURL
         default: nil
         }
     }
@@ -93,6 +95,7 @@ extension LetterGroup: MustacheParent {
         switch name {
         case "letter": letter
         case "id": id
+        case "continued": continued
         case "services": services
         default: nil
         }
@@ -106,7 +109,7 @@ extension CategoryPageView: MustacheParent {
         case "description": description
         case "services": services
         case "count": count
-        case "booklet": booklet
+        case "paging": paging
         default: nil
         }
     }
@@ -120,6 +123,7 @@ extension BrowsePageView: MustacheParent {
         case "services": services
         case "count": count
         case "refinements": refinements
+        case "paging": paging
         default: nil
         }
     }
@@ -129,8 +133,98 @@ extension ServicesIndexView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "page": page
+        case "letterLinks": letterLinks
         case "letters": letters
         case "count": count
+        case "paging": paging
+        default: nil
+        }
+    }
+}
+
+extension OrganisationPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "name": self.name
+        case "typeTitle": typeTitle
+        case "website": website
+        case "contact": contact
+        case "bodyHTML": bodyHTML
+        case "services": services
+        case "count": count
+        case "paging": paging
+        default: nil
+        }
+    }
+}
+
+extension ListPaging: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "pagination": pagination
+        case "pageRanges": pageRanges
+        case "showing": showing
+        case "number": number
+        case "count": count
+        case "isFirstPage": isFirstPage
+        default: nil
+        }
+    }
+}
+
+extension PaginationView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "previous": previous
+        case "next": next
+        case "items": items
+        case "current": current
+        case "count": count
+        default: nil
+        }
+    }
+}
+
+extension PaginationView.Item: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "url": url
+        case "isCurrent": isCurrent
+        case "isEllipsis": isEllipsis
+        default: nil
+        }
+    }
+}
+
+extension PaginationView.Link: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "label": label
+        default: nil
+        }
+    }
+}
+
+extension PageRangeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "url": url
+        case "first": first
+        case "last": last
+        default: nil
+        }
+    }
+}
+
+extension LetterLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "letter": letter
+        case "url": url
         default: nil
         }
     }
