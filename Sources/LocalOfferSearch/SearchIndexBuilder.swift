@@ -15,7 +15,7 @@ public struct SearchIndexFile: Sendable, Hashable {
 /// then information pages, then glossary entries. Files, relative to the site root:
 ///
 /// - `search/manifest.json`: `version`, the counts (`documents`, `services`, `pages`),
-///   `recordsPerFile`, the `shards` and `facets` that exist, `stopWords` (dropped from text and
+///   `recordsPerFile` and `infoRecordsPerFile`, the `shards` and `facets` that exist, `stopWords` (dropped from text and
 ///   queries alike), `ignoreWords` (dropped from queries only: "my", "child"; `site.yml` `search:`),
 ///   `synonyms` (groups of phrases, each phrase as its stemmed terms) with `synonymText` (the same as
 ///   written, for "also searched for"): first the related phrases of `synonyms.yml`, then from
@@ -37,7 +37,10 @@ public struct SearchIndexFile: Sendable, Hashable {
 ///   `no-ehc-plan`…): bit i is service i.
 /// - `search/specificity.txt`: two characters per service, for ranking a search by filters alone:
 ///   how many areas of need it lists (digit), and how many years its age range spans (base 36).
-/// - `search/records/<n>.json`: what a result shows, `recordsPerFile` documents a file.
+/// - `search/records/<n>.json`: what a result shows: services `recordsPerFile` a file (file n holds
+///   services 10n…), then pages and glossary entries `infoRecordsPerFile` a file, numbered on
+///   (`k` kind, `t` title, `s` summary, `u` address; `al` a glossary entry's other names; for a
+///   service `o` organisation, `a` [min, max] age, `f` flags `ehc`, `self`, `free`, `budget`).
 ///
 /// The browser (`assets/search/engine.js`) turns a query into the same terms (`SearchText`), adds
 /// up idf × score per word, keeps documents that match enough of the query's informative words,
@@ -49,6 +52,7 @@ public struct SearchIndexFile: Sendable, Hashable {
 public struct SearchIndexBuilder: Sendable {
     public static let formatVersion = 2
     public static let recordsPerFile = 10
+    public static let infoRecordsPerFile = 50
     /// A very common word keeps only its best-scoring documents; nobody reads past them.
     public static let maximumPostingsPerTerm = 400
 
@@ -188,12 +192,18 @@ public struct SearchIndexBuilder: Sendable {
 
     // MARK: Records and manifest
 
+    /// Services ten a file (a query's hits are scattered: bigger files cost bytes without saving
+    /// requests); then pages and glossary entries, fifty a file (few, and shown together).
     private func records() -> [SearchIndexFile] {
-        stride(from: 0, to: documents.count, by: Self.recordsPerFile).map { start in
-            let chunk = documents[start..<min(start + Self.recordsPerFile, documents.count)]
-            let items = chunk.map(Self.record).joined(separator: ",\n")
-            return SearchIndexFile(path: "search/records/\(start / Self.recordsPerFile).json", text: "[\n" + items + "\n]")
+        let serviceCount = services.count
+        func files(_ range: Range<Int>, per: Int, firstNumber: Int) -> [SearchIndexFile] {
+            stride(from: range.lowerBound, to: range.upperBound, by: per).enumerated().map { offset, start in
+                let items = documents[start..<min(start + per, range.upperBound)].map(Self.record).joined(separator: ",\n")
+                return SearchIndexFile(path: "search/records/\(firstNumber + offset).json", text: "[\n" + items + "\n]")
+            }
         }
+        let serviceFiles = files(0..<serviceCount, per: Self.recordsPerFile, firstNumber: 0)
+        return serviceFiles + files(serviceCount..<documents.count, per: Self.infoRecordsPerFile, firstNumber: serviceFiles.count)
     }
 
     static func record(_ document: SearchDocument) -> String {
@@ -233,7 +243,7 @@ public struct SearchIndexBuilder: Sendable {
         let text = """
         {"version":\(Self.formatVersion),"documents":\(documents.count),"services":\(services.count),\
         "pages":\(documents.filter { $0.kind == .page }.count),\
-        "recordsPerFile":\(Self.recordsPerFile),\
+        "recordsPerFile":\(Self.recordsPerFile),"infoRecordsPerFile":\(Self.infoRecordsPerFile),\
         "shards":[\(shardKeys.sorted().map(JSONText.string).joined(separator: ","))],\
         "phrases":\(JSONText.string(phraseKeys.sorted().joined())),\
         "facets":[\(facetNames.map(JSONText.string).joined(separator: ","))],\

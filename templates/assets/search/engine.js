@@ -212,12 +212,23 @@ export class SearchIndex {
     return this.file(`facets/${name}.txt`, (text) => decodeBits(text, this.manifest.services));
   }
 
+  /** Where a document's record is: services ten a file, then pages and glossary entries fifty a file. */
+  recordPlace(id) {
+    const { services, recordsPerFile: per } = this.manifest;
+    if (id < services) return [Math.floor(id / per), id % per];
+    const infoPer = this.manifest.infoRecordsPerFile || per;
+    return [Math.ceil(services / per) + Math.floor((id - services) / infoPer), (id - services) % infoPer];
+  }
+
+  /** The records of `ids`, their files fetched at once, in the order of `ids` (best first). */
   async records(ids) {
-    const per = this.manifest.recordsPerFile;
-    const files = [...new Set(ids.map((id) => Math.floor(id / per)))];
+    const files = [...new Set(ids.map((id) => this.recordPlace(id)[0]))];
     const loaded = await Promise.all(files.map(async (file) => [file, await this.file(`records/${file}.json`, JSON.parse)]));
     const byFile = new Map(loaded);
-    return new Map(ids.map((id) => [id, byFile.get(Math.floor(id / per))[id % per]]));
+    return new Map(ids.map((id) => {
+      const [file, position] = this.recordPlace(id);
+      return [id, byFile.get(file)[position]];
+    }));
   }
 
   idf(df) {
@@ -547,10 +558,11 @@ export class SearchIndex {
     // as one of its other names) when no leading service is, or the best one for a question.
     const infoHits = [...pageHits, ...glossaryHits].sort(byRank).slice(0, 5);
     const question = /^\s*(what|whats|how|who|where|when|why|can|do|does|is|are|which)\b|\b(mean|meaning|means|stand for|definition)\b|\?\s*$/i.test(query);
+    // Every record the answer may show, in one go (one round trip, not one per decision).
+    const wanted = [...serviceHits.slice(0, limit), ...pageHits.slice(0, 6), ...glossaryHits.slice(0, 6)];
+    const records = await this.records(wanted.map((hit) => hit.id));
     let best = null;
     if (infoHits.length) {
-      const candidates = [...infoHits, ...serviceHits.slice(0, 3)];
-      const records = await this.records(candidates.map((hit) => hit.id));
       const naming = (hit) => this.named(understood, informative, records.get(hit.id));
       const named = infoHits.map((hit) => ({ hit, naming: naming(hit) })).filter((entry) => entry.naming > 0);
       // An information page explains more than a glossary entry, unless the question asks what a word means.
@@ -568,8 +580,6 @@ export class SearchIndex {
     }
     const shownPages = pageHits.filter((hit) => hit !== best).slice(0, 5);
     const shownGlossary = glossaryHits.filter((hit) => hit !== best).slice(0, 5);
-    const shown = [...serviceHits.slice(0, limit), ...shownPages, ...shownGlossary, ...(best ? [best] : [])];
-    const records = await this.records(shown.map((hit) => hit.id));
     const describe = (hit) => ({ ...records.get(hit.id), id: hit.id, score: hit.score, reasons: hit.reasons });
     answer.total = serviceHits.length;
     answer.services = serviceHits.slice(0, limit).map(describe);
