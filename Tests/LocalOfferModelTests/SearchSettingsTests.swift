@@ -3,7 +3,7 @@ import LocalOfferDiagnostics
 import LocalOfferModel
 import Testing
 
-/// `search:` in site.yml: optional, defaults built in, a list given replaces them, one word each.
+/// `search:` in site.yml: optional, defaults built in, a list given adds to them, one word each.
 struct SearchSettingsTests {
     static let site = """
     name: Test Local Offer
@@ -30,10 +30,16 @@ struct SearchSettingsTests {
         #expect(words.contains("child") && words.contains("help") && !words.contains("support"))
     }
 
-    @Test func aListReplacesTheDefaults() throws {
-        let (content, problems) = decode("search:\n  ignore_words: [My, please, doesn't]\n")
+    @Test func aListAddsToTheDefaults() throws {
+        let (content, problems) = decode("search:\n  ignore_words: [Mum, please, doesn't]\n")
         #expect(problems.filter { $0.severity == .error }.isEmpty, "\(problems.report)")
-        #expect(content?.site.search.ignoreWords == ["my", "please", "doesn't"])
+        #expect(content?.site.search.ignoreWords == SearchSettings.defaultIgnoreWords + ["mum", "doesn't"])
+    }
+
+    @Test func theDefaultsCanBeLeftOut() throws {
+        let (content, problems) = decode("search:\n  default_ignore_words: false\n  ignore_words: [my, please]\n")
+        #expect(problems.filter { $0.severity == .error }.isEmpty, "\(problems.report)")
+        #expect(content?.site.search.ignoreWords == ["my", "please"])
     }
 
     @Test func eachIsOneWordAndNoneRepeats() {

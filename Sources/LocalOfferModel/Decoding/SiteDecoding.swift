@@ -60,10 +60,13 @@ extension DecodingContext {
         return categories.count == items.count ? categories : nil
     }
 
-    /// `search: {ignore_words: [my, child, ...]}`. A list given replaces the built-in one.
+    /// `search: {ignore_words: [mum, dad], default_ignore_words: true}`: the words given are added to
+    /// the built-in ones, unless `default_ignore_words` is false.
     private func searchSettings(_ field: Field) -> SearchSettings? {
-        guard let fields = mapping(field, allowed: ["ignore_words"]) else { return nil }
-        guard let listField = fields.optional("ignore_words") else { return SearchSettings() }
+        guard let fields = mapping(field, allowed: ["ignore_words", "default_ignore_words"]) else { return nil }
+        let useDefaults = fields.optional("default_ignore_words").flatMap(boolean) ?? true
+        let base = useDefaults ? SearchSettings.defaultIgnoreWords : []
+        guard let listField = fields.optional("ignore_words") else { return SearchSettings(ignoreWords: base) }
         guard let items = list(listField) else { return nil }
         var words: [String] = []
         for item in items {
@@ -80,7 +83,8 @@ extension DecodingContext {
             }
             words.append(word)
         }
-        return words.count == items.count ? SearchSettings(ignoreWords: words) : nil
+        guard words.count == items.count else { return nil }
+        return SearchSettings(ignoreWords: base + words.filter { !base.contains($0) })
     }
 
     private func accessibilityDetails(_ field: Field) -> AccessibilityStatementDetails? {

@@ -52,8 +52,8 @@ public struct SearchSettings: Sendable, Hashable, Codable {
         self.ignoreWords = ignoreWords
     }
 
-    /// Used when `site.yml` has no `search.ignore_words`. Chosen because every service could carry
-    /// them: who the family is ("my son"), courtesy ("please"), the request itself ("help",
+    /// Built in; `site.yml`'s `search.ignore_words` adds to them (`default_ignore_words: false`
+    /// drops them). Chosen because every service could carry them: who the family is ("my son"), courtesy ("please"), the request itself ("help",
     /// "looking for"), negation that the stop words do not already drop ("doesn't"), and the words
     /// around an age ("year", "old", which the age reader takes first). Words that do name a kind
     /// of service stay searchable: "support" ("SEN support"), "need" ("child in need"), "care",

@@ -268,21 +268,6 @@ export class SearchIndex {
     const stillTyping = text.length > 0 && !/[\s"]$/.test(text);
     const stems = tokens.map((token) => token.stem);
 
-    // Fetch every term shard the words and their synonyms need at once, not one round trip after another.
-    const keys = new Set(stems.map(shardKey));
-    if (stillTyping && tokens.length) keys.add(shardKey(tokens[tokens.length - 1].word));
-    for (const term of stems) {
-      for (const [groupIndex] of this.synonymsOf.get(term) || []) {
-        for (const phrase of this.manifest.synonyms[groupIndex]) phrase.forEach((other) => keys.add(shardKey(other)));
-      }
-    }
-    this.manifest.synonyms.forEach((group) => {
-      if (group.some((phrase) => phrase.length > 1 && indexOfRun(stems, phrase, 0) >= 0)) {
-        for (const phrase of group) phrase.forEach((other) => keys.add(shardKey(other)));
-      }
-    });
-    await Promise.all([...keys].map((key) => this.shard(key)));
-
     // Phrases of the synonym groups that the query contains ("short breaks", "child in need").
     const spans = [];
     this.manifest.synonyms.forEach((group, groupIndex) => {
@@ -303,6 +288,19 @@ export class SearchIndex {
     let keep = tokens.map((token, position) => !ignorable(token, position));
     if (!keep.includes(true)) keep = tokens.map((token) => this.synonymsOf.has(token.stem));
     const ignored = tokens.filter((token, position) => !keep[position]).map((token) => token.word);
+
+    // Fetch every term shard the words and their synonyms need at once, not one round trip after
+    // another. A phrase's pairs are filed with its first term.
+    const keys = new Set();
+    const need = (phrase) => { if (phrase.length) keys.add(shardKey(phrase[0])); };
+    tokens.forEach((token, position) => {
+      if (!keep[position]) return;
+      need([token.stem]);
+      for (const [groupIndex] of this.synonymsOf.get(token.stem) || []) this.manifest.synonyms[groupIndex].forEach(need);
+    });
+    if (stillTyping && tokens.length && keep[tokens.length - 1]) keys.add(shardKey(tokens[tokens.length - 1].word));
+    for (const span of spans) this.manifest.synonyms[span.groupIndex].forEach(need);
+    await Promise.all([...keys].map((key) => this.shard(key)));
 
     const alternatives = [];
     const seen = new Map();
@@ -485,11 +483,15 @@ export class SearchIndex {
     for (const word of counted) {
       const found = word.alternatives.filter((alternative) => alternative.df > 0);
       const typed = found.filter((alternative) => alternative.via === "exact");
-      const basis = typed.length ? typed : found;
+      // A word of a phrase typed as such says what the phrase says: "need" in "child in need".
+      const phrases = typed.filter((alternative) => alternative.to > alternative.from);
+      const basis = phrases.length ? phrases : typed.length ? typed : found;
       const df = basis.length ? Math.max(...basis.map((alternative) => alternative.df)) : 0;
       word.df = df;
       word.matchable = found.length > 0;
-      word.weight = !word.matchable || this.isCommon(df) ? 0 : this.idf(df);
+      // A word the site does not have at all still counts: no service matches it, and the page
+      // says so rather than quietly searching for the other words ("down syndrome").
+      word.weight = !word.matchable ? this.idf(1) : this.isCommon(df) ? 0 : this.idf(df);
     }
   }
 
@@ -510,8 +512,8 @@ export class SearchIndex {
       ? { min: chosenAge, max: chosenAge, chosen: true }
       : typedAge;
     const query = rest.trim() ? rest : "";
-    const understood = await this.understand(query);
-    const allowed = await this.filter(request, age);
+    // The words' shards and the filters' bitsets come in the same round trip.
+    const [understood, allowed] = await Promise.all([this.understand(query), this.filter(request, age)]);
     const hasFilters = allowed !== null;
     const informative = understood.words.filter((word) => word.weight > 0);
     const answer = {
@@ -555,9 +557,12 @@ export class SearchIndex {
     const glossaryHits = keywords ? strong(ranked.filter((hit) => hit.id >= services + pages)) : [];
 
     // The best answer: an information page or glossary entry named by the query (in its title or
-    // as one of its other names) when no leading service is, or the best one for a question.
+    // as one of its other names) when no leading service is, or the best one for a definition.
     const infoHits = [...pageHits, ...glossaryHits].sort(byRank).slice(0, 5);
-    const question = /^\s*(what|whats|how|who|where|when|why|can|do|does|is|are|which)\b|\b(mean|meaning|means|stand for|definition)\b|\?\s*$/i.test(query);
+    // Questions about a word ("what is an ehcp", "what does sen mean") are answered by the jargon
+    // buster or a page; "how do I …" by a page. Other questions ("where can I get …") want services.
+    const definition = /^\s*(what is|what's|whats|what are|what does|whats an?)\b|\b(mean|meaning|means|stand for|stands for|definition)\b/i.test(query);
+    const how = /^\s*how (do|can|to|does|should)\b/i.test(query);
     // Every record the answer may show, in one go (one round trip, not one per decision).
     const wanted = [...serviceHits.slice(0, limit), ...pageHits.slice(0, 6), ...glossaryHits.slice(0, 6)];
     const records = await this.records(wanted.map((hit) => hit.id));
@@ -566,7 +571,6 @@ export class SearchIndex {
       const naming = (hit) => this.named(understood, informative, records.get(hit.id));
       const named = infoHits.map((hit) => ({ hit, naming: naming(hit) })).filter((entry) => entry.naming > 0);
       // An information page explains more than a glossary entry, unless the question asks what a word means.
-      const definition = /\b(what is|what's|whats|what are|mean|meaning|means|stand for|definition)\b/i.test(query);
       const isPage = (hit) => (hit.id < services + pages ? 1 : 0);
       named.sort((a, b) => (definition ? 0 : isPage(b.hit) - isPage(a.hit)) || b.naming - a.naming || byRank(a.hit, b.hit));
       const serviceNaming = Math.max(0, ...serviceHits.slice(0, 3).map(naming));
@@ -574,9 +578,8 @@ export class SearchIndex {
       // well as the leading services' titles ("tribunal", "money", "ehcp"; not "short breaks",
       // which is a service's very name). A glossary entry answers questions ("what is an ehcp").
       const page = named.find((entry) => isPage(entry.hit));
-      if (question && named.length) best = named[0].hit;
-      else if (!question && page && page.naming >= serviceNaming) best = page.hit;
-      else if (question) best = infoHits[0];
+      if (definition) best = named.length ? named[0].hit : infoHits[0];
+      else if (page && (how || page.naming >= serviceNaming)) best = page.hit;
     }
     const shownPages = pageHits.filter((hit) => hit !== best).slice(0, 5);
     const shownGlossary = glossaryHits.filter((hit) => hit !== best).slice(0, 5);

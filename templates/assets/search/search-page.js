@@ -1,6 +1,38 @@
 // The search page: results as you type, filters, the query kept in the address bar.
 // The page works without this file (see the <noscript> browse links); this only adds.
+//
+// It is an async module: it may run before the page is parsed. A search in the address (a form
+// submitted from another page) needs no page, so it starts at once, while the page is still
+// arriving; drawing waits for the page.
 import { SearchIndex } from "./engine.js";
+
+const fields = ["q", "age", "need", "category", "noPlan", "selfReferral", "free"];
+const PAGE = 10;
+const fromAddress = (parameters) => ({
+  q: parameters.get("q") || "",
+  age: parameters.get("age") || "",
+  need: parameters.get("need") || "",
+  category: parameters.get("category") || "",
+  noPlan: parameters.get("noPlan") === "1",
+  selfReferral: parameters.get("selfReferral") === "1",
+  free: parameters.get("free") === "1",
+});
+const sameRequest = (a, b) => fields.every((field) => a[field] === b[field]);
+
+// The index lives in <base>search/, the script in <base>assets/search/.
+const index = new SearchIndex(document.querySelector("[data-search-form]")?.dataset.index || new URL("../../search/", import.meta.url).pathname,
+  (path) => fetch(path).then((response) => {
+    if (!response.ok) throw new Error(`${response.status} ${path}`);
+    return response.text();
+  }));
+// The manifest is already on its way (preloaded in the head).
+index.load().catch(() => {});
+const first = fromAddress(new URLSearchParams(location.search));
+const firstAnswer = first.q.trim() || first.age || first.need || first.category || first.noPlan || first.selfReferral || first.free
+  ? index.search(first, PAGE)
+  : null;
+firstAnswer?.catch(() => {});
+if (document.readyState === "loading") await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 
 const form = document.querySelector("[data-search-form]");
 const status = document.querySelector("[data-search-status]");
@@ -10,16 +42,6 @@ const filters = document.querySelector("[data-search-filters]");
 const toggle = document.querySelector("[data-filter-toggle]");
 
 if (form && status && results && chips) {
-  const index = new SearchIndex(form.dataset.index, (path) =>
-    fetch(path).then((response) => {
-      if (!response.ok) throw new Error(`${response.status} ${path}`);
-      return response.text();
-    }),
-  );
-  // Start loading the index at once: the manifest is already on its way (preloaded in the head).
-  index.load().catch(() => {});
-  const fields = ["q", "age", "need", "category", "noPlan", "selfReferral", "free"];
-  const PAGE = 10;
   let latest = 0;
   let limit = PAGE;
 
@@ -214,7 +236,8 @@ if (form && status && results && chips) {
     }
     let answer;
     try {
-      answer = await index.search(request, limit);
+      // The search started before the page was drawn, if it is still the one asked for.
+      answer = await (ticket === 1 && firstAnswer && limit === PAGE && sameRequest(request, first) ? firstAnswer : index.search(request, limit));
     } catch (error) {
       if (ticket === latest) status.textContent = "Search is not working at the moment. Browse services instead.";
       return;
