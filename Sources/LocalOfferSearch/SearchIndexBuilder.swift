@@ -27,7 +27,10 @@ public struct SearchIndexFile: Sendable, Hashable {
 ///   `{"key": [df, Δdoc, score, Δdoc, score, …]}`. `df` is the number of documents holding the
 ///   key; then document numbers as gaps from the previous one, each with its BM25F score before
 ///   idf, 1–99 (see `SearchScoring`). A key in more than `maximumPostingsPerTerm` documents keeps
-///   only its best ones; `df` stays true.
+///   only its best ones; `df` stays true. A shard also holds, as `"~<g>": [df, Δdoc, score, phrase, …]`,
+///   the documents of every synonym group g that has a phrase starting with one of its terms, each
+///   with the group's best phrase there (its index in the group) and that phrase's score: a query
+///   word's synonyms need no other shard.
 /// - `search/phrases/<xy>.json`: the same for every pair of neighbouring terms, for quoted queries
 ///   ("short breaks" must match as a phrase); `phrases` in the manifest lists the keys, run together.
 /// - `search/spelling/first-<xy>.txt`, `search/spelling/last-<xy>.txt`: the site's words of 4
@@ -55,6 +58,10 @@ public struct SearchIndexBuilder: Sendable {
     public static let infoRecordsPerFile = 50
     /// A very common word keeps only its best-scoring documents; nobody reads past them.
     public static let maximumPostingsPerTerm = 400
+    /// A synonym that is one word counts where the document is about it, not where it is mentioned in
+    /// passing ("moving" is not "wheelchair" in "moving to adult services"): the title, tags, summary,
+    /// or more than one mention in the body (see `SearchScoring`).
+    public static let synonymMinimumScore = 55
 
     let documents: [SearchDocument]
     /// Related phrases (synonyms.yml), then names of one thing (the glossary): see `SearchVocabulary`.
@@ -80,7 +87,8 @@ public struct SearchIndexBuilder: Sendable {
         // Pairs of terms are most of the keys but few queries need them: those of the synonym and
         // glossary phrases go with the terms, all of them (for quoted queries) into their own files.
         let known = knownPhrasePairs()
-        var files = shards(postings.filter { !$0.key.contains(" ") || known.contains($0.key) }, folder: "terms")
+        var files = shards(postings.filter { !$0.key.contains(" ") || known.contains($0.key) }, folder: "terms",
+                           extra: groupPostingsByShard(postings))
         files += shards(postings.filter { $0.key.contains(" ") }, folder: "phrases")
         let spelling = SpellingDictionary.files(words: vocabulary())
         files += spelling.keys.sorted().map { key in
@@ -115,12 +123,69 @@ public struct SearchIndexBuilder: Sendable {
         return pairs
     }
 
-    private func shards(_ postings: [String: SearchScoring.Postings], folder: String) -> [SearchIndexFile] {
+    /// A synonym group's documents, merged: for each document its best phrase of the group and that
+    /// phrase's score, so that a query word needs only its own shard to find its synonyms. A single
+    /// word counts only where it is prominent (score at least `synonymMinimumScore`: the title, tags,
+    /// summary, or said more than once); a phrase of several words wherever all its pairs are.
+    /// Written as `"~<group>": [df, Δdoc, score, phrase, …]` into the shard of every phrase's first term.
+    private func groupPostingsByShard(_ postings: [String: SearchScoring.Postings]) -> [String: [(String, String)]] {
+        var byShard: [String: [(String, String)]] = [:]
+        for (groupIndex, group) in synonyms.enumerated() {
+            var best: [Int: (score: Int, phrase: Int)] = [:]
+            var shardKeys = Set<String>()
+            for (phraseIndex, phrase) in group.enumerated() {
+                let terms = SearchText.terms(in: phrase)
+                guard let first = terms.first else { continue }
+                shardKeys.insert(Self.shardKey(for: first))
+                for (document, score) in phraseScores(terms, postings) where score > (best[document]?.score ?? 0) {
+                    best[document] = (score, phraseIndex)
+                }
+            }
+            guard !best.isEmpty else { continue }
+            let kept = best.sorted { $0.value.score == $1.value.score ? $0.key < $1.key : $0.value.score > $1.value.score }
+                .prefix(Self.maximumPostingsPerTerm).sorted { $0.key < $1.key }
+            var previous = 0
+            var numbers = [String(best.count)]
+            for (document, entry) in kept {
+                numbers += [String(document - previous), String(entry.score), String(entry.phrase)]
+                previous = document
+            }
+            let entry = (JSONText.string("~\(groupIndex)"), "[" + numbers.joined(separator: ",") + "]")
+            for key in shardKeys { byShard[key, default: []].append(entry) }
+        }
+        return byShard
+    }
+
+    /// A phrase's documents: a word's postings where prominent, or where every pair of the phrase is (lowest pair score).
+    private func phraseScores(_ terms: [String], _ postings: [String: SearchScoring.Postings]) -> [(Int, Int)] {
+        if terms.count == 1 {
+            return (postings[terms[0]]?.entries ?? []).filter { $0.score >= Self.synonymMinimumScore }.map { ($0.document, $0.score) }
+        }
+        var scores: [Int: Int]?
+        for index in terms.indices.dropFirst() {
+            let entries = postings[terms[index - 1] + " " + terms[index]]?.entries ?? []
+            let pair = Dictionary(entries.map { ($0.document, $0.score) }, uniquingKeysWith: max)
+            guard let current = scores else {
+                scores = pair
+                continue
+            }
+            var both: [Int: Int] = [:]
+            for (document, score) in current {
+                if let other = pair[document] { both[document] = min(score, other) }
+            }
+            scores = both
+        }
+        return (scores ?? [:]).map { ($0.key, $0.value) }
+    }
+
+    private func shards(_ postings: [String: SearchScoring.Postings], folder: String, extra: [String: [(String, String)]] = [:]) -> [SearchIndexFile] {
         var byShard: [String: [String]] = [:]
         for key in postings.keys { byShard[Self.shardKey(for: key), default: []].append(key) }
+        for key in extra.keys where byShard[key] == nil { byShard[key] = [] }
         return byShard.keys.sorted().map { shard in
             let keys = (byShard[shard] ?? []).sorted()
-            let body = keys.map { key -> String in
+            let groups = (extra[shard] ?? []).sorted { $0.0 < $1.0 }.map { $0.0 + ":" + $0.1 }
+            let body = groups + keys.map { key -> String in
                 guard let list = postings[key] else { return JSONText.string(key) + ":[0]" }
                 var previous = 0
                 var numbers = [String(list.documentFrequency)]

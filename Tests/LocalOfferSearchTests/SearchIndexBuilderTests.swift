@@ -50,6 +50,19 @@ struct SearchIndexBuilderTests {
         #expect(termShard["short break"] == nil, "a pair nobody's synonym uses stays out of the term shards")
     }
 
+    @Test func aSynonymGroupsDocumentsTravelWithEachOfItsWords() throws {
+        let files = build()
+        // "wheelchair" is in no document, but its group's phrase "getting around" is (document 2).
+        let wheelchair = try #require(try json(files["search/terms/wh.json"]) as? [String: [Int]])
+        let group = try #require(wheelchair["~0"], "the group is in the shard of each of its phrases' first terms")
+        #expect(group.count == 4, "df, then one (gap, score, phrase) triple")
+        #expect(group[0] == 1 && group[1] == 2 && group[3] == 1, "document 2, by phrase 1 ('getting around')")
+        let getting = try #require(try json(files["search/terms/ge.json"]) as? [String: [Int]])
+        #expect(getting["~0"] == group)
+        // "wheelchairs" is said once in passing in the body of document 2: not prominent enough for a synonym.
+        #expect(try #require(try json(files["search/terms/tr.json"]) as? [String: [Int]])["~0"] == nil)
+    }
+
     @Test func scoresAreBM25FWithTitleAboveBody() throws {
         let files = build()
         let shard = try #require(try json(files["search/terms/sh.json"]) as? [String: [Int]])

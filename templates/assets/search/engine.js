@@ -13,9 +13,6 @@ const SPELLING = 0.7; // one letter away
 // A document must match two thirds of the query's informative words (1 of 1, 2 of 2, 2 of 3, 3 of 4),
 // carrying at least half of their weight (idf), so that the rarest words are not the ones missed.
 const REQUIRED_SHARE = 2 / 3;
-// A synonym counts only where the document is about it (title, tags, summary, or said more than
-// once), not where it is mentioned in passing: "moving" is not "wheelchair" in "moving to adult services".
-const SYNONYM_MINIMUM_SCORE = 55;
 // Results scoring under this share of the best one only mention the words in passing.
 const RELATIVE_MINIMUM = 0.2;
 // With fewer services than this matching enough of the words, those matching some of them follow.
@@ -289,23 +286,17 @@ export class SearchIndex {
     if (!keep.includes(true)) keep = tokens.map((token) => this.synonymsOf.has(token.stem));
     const ignored = tokens.filter((token, position) => !keep[position]).map((token) => token.word);
 
-    // Fetch every term shard the words and their synonyms need at once, not one round trip after
-    // another. A phrase's pairs are filed with its first term.
+    // Fetch every shard the words need at once, not one round trip after another. A word's shard
+    // also holds its synonym groups' documents, and the pairs of its phrases.
     const keys = new Set();
-    const need = (phrase) => { if (phrase.length) keys.add(shardKey(phrase[0])); };
-    tokens.forEach((token, position) => {
-      if (!keep[position]) return;
-      need([token.stem]);
-      for (const [groupIndex] of this.synonymsOf.get(token.stem) || []) this.manifest.synonyms[groupIndex].forEach(need);
-    });
+    tokens.forEach((token, position) => { if (keep[position]) keys.add(shardKey(token.stem)); });
     if (stillTyping && tokens.length && keep[tokens.length - 1]) keys.add(shardKey(tokens[tokens.length - 1].word));
-    for (const span of spans) this.manifest.synonyms[span.groupIndex].forEach(need);
     await Promise.all([...keys].map((key) => this.shard(key)));
 
     const alternatives = [];
     const seen = new Map();
     const add = (from, to, alternative) => {
-      const key = `${from} ${to} ${alternative.via} ${alternative.quoted ? "q" : ""} ${alternative.terms.join(" ")}`;
+      const key = `${from} ${to} ${alternative.via} ${alternative.quoted ? "q" : ""} ${alternative.groupKey || alternative.terms.join(" ")}`;
       const existing = seen.get(key);
       if (existing) {
         // The same phrase in a related group and in a glossary group: it is a name of the thing.
@@ -324,15 +315,19 @@ export class SearchIndex {
       const found = (this.synonymsOf.get(terms[0]) || []).find(([groupIndex]) => equivalent(groupIndex));
       return found ? found[0] : undefined;
     };
+    // The other phrases of a group, as one alternative: the group's documents, each with its best
+    // phrase, are in the shard of the phrase the query used (see SearchIndexBuilder).
+    const groupAlternative = (groupIndex, phraseIndex, from, to, factor, via) => {
+      const phrases = this.manifest.synonyms[groupIndex];
+      add(from, to, {
+        terms: [], groupKey: `~${groupIndex}`, shard: shardKey(phrases[phraseIndex][0]), exclude: phraseIndex,
+        phrases: phrases.filter((_, index) => index !== phraseIndex), groupIndex,
+        weight: factor * (equivalent(groupIndex) ? EQUIVALENT : SYNONYM), via,
+        group: equivalent(groupIndex) ? groupIndex : undefined,
+      });
+    };
     const synonymsOfTerm = (term, from, to, factor, via) => {
-      const groups = new Set((this.synonymsOf.get(term) || []).map(([groupIndex]) => groupIndex));
-      for (const groupIndex of groups) {
-        this.manifest.synonyms[groupIndex].forEach((phrase, phraseIndex) => {
-          if (phrase.length === 0 || (phrase.length === 1 && phrase[0] === term)) return;
-          const weight = factor * (equivalent(groupIndex) ? EQUIVALENT : SYNONYM);
-          add(from, to, { terms: phrase, weight, via, text: this.synonymText(groupIndex, phraseIndex), group: equivalent(groupIndex) ? groupIndex : undefined });
-        });
-      }
+      for (const [groupIndex, phraseIndex] of this.synonymsOf.get(term) || []) groupAlternative(groupIndex, phraseIndex, from, to, factor, via);
     };
 
     const spellingNeeded = [];
@@ -382,11 +377,7 @@ export class SearchIndex {
     for (const span of spans) {
       const group = equivalent(span.groupIndex) ? span.groupIndex : undefined;
       add(span.from, span.to, { terms: stems.slice(span.from, span.to + 1), weight: TYPED, via: "exact", group });
-      this.manifest.synonyms[span.groupIndex].forEach((phrase, phraseIndex) => {
-        if (phraseIndex === span.phraseIndex || phrase.length === 0) return;
-        const weight = group === undefined ? SYNONYM : EQUIVALENT;
-        add(span.from, span.to, { terms: phrase, weight, via: "synonym", text: this.synonymText(span.groupIndex, phraseIndex), group });
-      });
+      groupAlternative(span.groupIndex, span.phraseIndex, span.from, span.to, 1, "synonym");
     }
 
     // Two words typed for one ("bed wetting" for "bedwetting"): the joined word, in the first one's shard.
@@ -460,6 +451,12 @@ export class SearchIndex {
   /** Sets each alternative's postings and idf, and each word's weight. */
   async weigh(counted, alternatives) {
     await Promise.all(alternatives.map(async (alternative) => {
+      if (alternative.groupKey) {
+        const list = (await this.shard(alternative.shard))[alternative.groupKey];
+        alternative.lists = list ? [{ df: list[0], postings: list, start: 1, phrases: true }] : [null];
+        alternative.df = list ? list[0] : 0;
+        return;
+      }
       const phrase = alternative.terms.length > 1;
       const keys = phrase
         ? alternative.terms.slice(1).map((term, index) => `${alternative.terms[index]} ${term}`)
@@ -604,10 +601,10 @@ export class SearchIndex {
       const stems = new Set(words(title).filter((word) => !this.stopWords.has(word)).map(stem));
       const covered = new Set();
       const all = informative.every((word) => word.alternatives.some((alternative) => {
-        const hit = alternative.df > 0 && (TYPED_VIA.has(alternative.via) || alternative.group !== undefined)
-          && alternative.terms.every((term) => stems.has(term));
-        if (hit) alternative.terms.forEach((term) => covered.add(term));
-        return hit;
+        if (!(alternative.df > 0 && (TYPED_VIA.has(alternative.via) || alternative.group !== undefined))) return false;
+        const phrase = (alternative.phrases || [alternative.terms]).find((terms) => terms.length && terms.every((term) => stems.has(term)));
+        if (phrase) phrase.forEach((term) => covered.add(term));
+        return Boolean(phrase);
       }));
       if (all) bestNaming = Math.max(bestNaming, covered.size === stems.size ? 2 : 1);
     }
@@ -656,7 +653,8 @@ export class SearchIndex {
           seen.add(found.alternative);
           const alternative = found.alternative;
           const typed = understood.tokens.slice(alternative.from, alternative.to + 1).map((token) => token.word).join(" ");
-          reasons.push({ word: typed, via: alternative.via, terms: [alternative.text || alternative.terms.join(" ")] });
+          const text = alternative.textFor?.get(entry.id) || alternative.text || alternative.terms.join(" ");
+          reasons.push({ word: typed, via: alternative.via, terms: [text] });
         }
       }
       // Enough of what the query says; words that say nothing never make a result on their own.
@@ -672,6 +670,21 @@ export class SearchIndex {
   matches(alternative) {
     const result = new Map();
     if (!alternative.lists || !alternative.lists.every(Boolean)) return result;
+    if (alternative.groupKey) {
+      // A synonym group: [df, Δdoc, score, phrase, …]; the phrase the query used is its own alternative.
+      const list = alternative.lists[0];
+      const idf = alternative.idf ?? this.idf(list.df);
+      alternative.textFor = new Map();
+      let id = 0;
+      for (let index = list.start; index + 2 < list.postings.length; index += 3) {
+        id += list.postings[index];
+        const phrase = list.postings[index + 2];
+        if (phrase === alternative.exclude) continue;
+        result.set(id, (idf * list.postings[index + 1] * alternative.weight) / SCORE_SCALE);
+        alternative.textFor.set(id, this.synonymText(alternative.groupIndex, phrase));
+      }
+      return result;
+    }
     const perList = alternative.lists.map((list) => {
       const scores = new Map();
       let id = 0;
@@ -681,16 +694,13 @@ export class SearchIndex {
       }
       return { scores, idf: alternative.idf ?? this.idf(list.df) };
     });
-    // A phrase ("getting around") is specific wherever it is; a single synonym must be prominent.
-    const minimum = TYPED_VIA.has(alternative.via) || alternative.terms.length > 1 ? 0 : SYNONYM_MINIMUM_SCORE;
     const [first, ...others] = perList;
     for (const [id, stored] of first.scores) {
-      if (stored < minimum) continue;
       let total = (first.idf * stored) / SCORE_SCALE;
       let all = true;
       for (const other of others) {
         const value = other.scores.get(id);
-        if (value === undefined || value < minimum) { all = false; break; }
+        if (value === undefined) { all = false; break; }
         total += (other.idf * value) / SCORE_SCALE;
       }
       if (all) result.set(id, (total / perList.length) * alternative.weight);
