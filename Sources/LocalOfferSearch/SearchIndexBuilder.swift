@@ -40,6 +40,8 @@ public struct SearchIndexFile: Sendable, Hashable {
 ///   `no-ehc-plan`…): bit i is service i.
 /// - `search/specificity.txt`: two characters per service, for ranking a search by filters alone:
 ///   how many areas of need it lists (digit), and how many years its age range spans (base 36).
+/// - `search/boot.js`: fetches the shards of a query in the page's address before the search code has
+///   loaded (see `boot(shardKeys:)`).
 /// - `search/records/<n>.json`: what a result shows: services `recordsPerFile` a file (file n holds
 ///   services 10n…), then pages and glossary entries `infoRecordsPerFile` a file, numbered on
 ///   (`k` kind, `t` title, `s` summary, `u` address; `al` a glossary entry's other names; for a
@@ -97,8 +99,10 @@ public struct SearchIndexBuilder: Sendable {
         files += facets()
         files.append(specificity())
         files += records()
-        files.append(manifest(shardKeys: files.compactMap { $0.key(in: "terms") }, phraseKeys: files.compactMap { $0.key(in: "phrases") },
+        let shardKeys = files.compactMap { $0.key(in: "terms") }
+        files.append(manifest(shardKeys: shardKeys, phraseKeys: files.compactMap { $0.key(in: "phrases") },
                               spellingKeys: Array(spelling.keys)))
+        files.append(boot(shardKeys: shardKeys))
         return files.sorted { $0.path < $1.path }
     }
 
@@ -320,6 +324,53 @@ public struct SearchIndexBuilder: Sendable {
         "synonymText":[\(synonyms.map { "[" + $0.map(JSONText.string).joined(separator: ",") + "]" }.joined(separator: ",\n"))]}
         """
         return SearchIndexFile(path: "search/manifest.json", text: text)
+    }
+}
+
+extension SearchIndexBuilder {
+    /// `search/boot.js`: a small script the search page loads first (async, in its head). It starts
+    /// fetching the manifest and, when the address holds a query (a search submitted from another
+    /// page), the shards of the query's words, while the search code is still on its way, and leaves
+    /// the pending answers in `window.localOfferSearchPrefetch` for the engine: the shards come in the
+    /// same round trip as the code instead of the one after it. It knows which shards exist, and the
+    /// stop and ignored words, so it never asks for a file that is not there.
+    func boot(shardKeys: [String]) -> SearchIndexFile {
+        let skip = (SearchText.stopWords.sorted() + Set(ignoreWords.flatMap(SearchText.words(in:))).sorted())
+        let text = """
+        // Written by `localoffer build` (SearchIndexBuilder.boot): fetches the manifest, and the shards
+        // of a query in the address, while the search code loads. The engine takes them from
+        // window.localOfferSearchPrefetch.
+        (function () {
+          "use strict";
+          var script = document.currentScript;
+          if (!script || !window.fetch) return;
+          var shards = \(JSONText.string(shardKeys.sorted().joined()));
+          var skip = \(JSONText.string(" " + skip.joined(separator: " ") + " "));
+          var base = script.src.replace(/boot\\.js(\\?.*)?$/, "");
+          var pending = window.localOfferSearchPrefetch = window.localOfferSearchPrefetch || {};
+          var get = function (path) {
+            if (pending[path]) return;
+            pending[path] = fetch(path).then(function (response) {
+              if (!response.ok) throw new Error(response.status + " " + response.url);
+              return response.text();
+            });
+            pending[path].catch(function () {});
+          };
+          get(base + "manifest.json");
+          var q = new URLSearchParams(location.search).get("q") || "";
+          var words = q.toLowerCase().normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/[\\u2019']/g, "").split(/[^a-z0-9\\u00c0-\\uffff]+/);
+          for (var i = 0; i < words.length; i++) {
+            var word = words[i];
+            if (word.length < 2 || skip.indexOf(" " + word + " ") >= 0) continue;
+            var key = word.slice(0, 2).replace(/[^a-z0-9]/g, "_");
+            var at = shards.indexOf(key);
+            while (at >= 0 && at % 2 === 1) at = shards.indexOf(key, at + 1);
+            if (at >= 0) get(base + "terms/" + key + ".json");
+          }
+        })();
+
+        """
+        return SearchIndexFile(path: "search/boot.js", text: text)
     }
 }
 

@@ -91,6 +91,15 @@ struct SearchIndexBuilderTests {
         #expect(spelling["first"]?.count ?? 0 > 0 && (spelling["first"]?.count ?? 1) % 2 == 0)
     }
 
+    @Test func theBootScriptKnowsTheShardsAndTheWordsToSkip() throws {
+        let files = build()
+        let boot = try #require(files["search/boot.js"])
+        let keys = files.keys.filter { $0.hasPrefix("search/terms/") }.map { String($0.dropFirst(13).prefix(2)) }.sorted().joined()
+        #expect(boot.contains("var shards = \"\(keys)\";"))
+        #expect(boot.contains(" child ") && boot.contains(" the "), "ignored and stop words are not fetched")
+        #expect(boot.contains("get(base + \"manifest.json\")"))
+    }
+
     @Test func recordsOfPagesAndGlossaryComeFiftyToAFileAfterTheServices() throws {
         let files = build()
         let records = try #require(try json(files["search/records/0.json"]) as? [[String: Any]])

@@ -239,3 +239,20 @@ def test_without_javascript_a_search_says_so_and_offers_browsing(server, no_scri
     driver.get(server.url("/search/"))
     assert driver.find_element("css selector", "[data-search-filters]").is_displayed()
     assert not driver.find_element("css selector", "[data-filter-toggle]").is_displayed()
+
+
+def test_a_query_in_the_address_fetches_each_file_once(browser):
+    """search/boot.js starts the manifest and the query's shards before the search code has loaded;
+    the engine takes those answers instead of asking again, and nothing is fetched twice."""
+    assert browser.load(search_address({"q": "speech therapy"}), LAPTOP, RESULTS_READY)
+    names = browser.driver.execute_script(
+        "return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);")
+    searched = [name for name in names if name.startswith("/search/")]
+    assert "/search/boot.js" in searched and "/search/terms/sp.json" in searched, searched
+    repeated = sorted({name for name in searched if searched.count(name) > 1})
+    assert not repeated, f"fetched more than once: {repeated}"
+    # The shards came from boot.js: requested before the engine had even run.
+    started = browser.driver.execute_script(
+        "const at = (p) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === p).startTime;"
+        "return [at('/search/terms/sp.json'), at('/assets/search/engine.js')];")
+    assert started[0] < started[1] + 500, started

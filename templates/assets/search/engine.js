@@ -15,6 +15,8 @@ const SPELLING = 0.7; // one letter away
 const REQUIRED_SHARE = 2 / 3;
 // Results scoring under this share of the best one only mention the words in passing.
 const RELATIVE_MINIMUM = 0.2;
+// The services an early answer shows, drawn before the rest of the records arrive.
+const EARLY_SERVICES = 3;
 // With fewer services than this matching enough of the words, those matching some of them follow.
 const MINIMUM_STRICT = 3;
 // A word in more than this share of the documents says nothing about which one is wanted.
@@ -499,8 +501,10 @@ export class SearchIndex {
    * Answers a query: keywords and/or filters. Returns services, pages and glossary entries
    * (the last two only for keyword searches), best first, each with why it matched; `best` is an
    * information page or glossary entry that answers the query better than any service.
+   * `early(answer)`, if given, is called first with the best answer and the first services only,
+   * as soon as their records are in (the others may still be on their way).
    */
-  async search(request, limit = 20) {
+  async search(request, limit = 20, early = null) {
     await this.load();
     const { services, pages } = this.manifest;
     const { age: typedAge, rest } = readAge(request.q || "");
@@ -518,7 +522,9 @@ export class SearchIndex {
       age: typedAge && !(age && age.chosen) ? typedAge : null,
       ignored: understood.ignored,
       partial: false,
-      tooGeneral: understood.words.length > 0 && informative.length === 0 && understood.words.some((word) => word.matchable),
+      // Only words that say nothing about a service ("please help", "support"): the page asks for more.
+      tooGeneral: informative.length === 0
+        && (understood.words.some((word) => word.matchable) || (understood.words.length === 0 && understood.ignored.length > 0)),
       total: 0,
       services: [],
       pages: [],
@@ -560,9 +566,13 @@ export class SearchIndex {
     // buster or a page; "how do I …" by a page. Other questions ("where can I get …") want services.
     const definition = /^\s*(what is|what's|whats|what are|what does|whats an?)\b|\b(mean|meaning|means|stand for|stands for|definition)\b/i.test(query);
     const how = /^\s*how (do|can|to|does|should)\b/i.test(query);
-    // Every record the answer may show, in one go (one round trip, not one per decision).
-    const wanted = [...serviceHits.slice(0, limit), ...pageHits.slice(0, 6), ...glossaryHits.slice(0, 6)];
-    const records = await this.records(wanted.map((hit) => hit.id));
+    // Every record the answer may show is requested at once (one round trip, not one per decision):
+    // the information records and the first services' first, so that on a slow connection the best
+    // answer and the first services can be drawn (`early`) before the other services arrive.
+    const infoWanted = [...pageHits.slice(0, 6), ...glossaryHits.slice(0, 6)];
+    const serviceWanted = serviceHits.slice(0, limit);
+    const allRecords = this.records([...infoWanted, ...serviceWanted].map((hit) => hit.id));
+    const records = await this.records([...infoWanted, ...serviceWanted.slice(0, EARLY_SERVICES)].map((hit) => hit.id));
     let best = null;
     if (infoHits.length) {
       const naming = (hit) => this.named(understood, informative, records.get(hit.id));
@@ -580,12 +590,16 @@ export class SearchIndex {
     }
     const shownPages = pageHits.filter((hit) => hit !== best).slice(0, 5);
     const shownGlossary = glossaryHits.filter((hit) => hit !== best).slice(0, 5);
-    const describe = (hit) => ({ ...records.get(hit.id), id: hit.id, score: hit.score, reasons: hit.reasons });
+    const describeWith = (found) => (hit) => ({ ...found.get(hit.id), id: hit.id, score: hit.score, reasons: hit.reasons });
     answer.total = serviceHits.length;
-    answer.services = serviceHits.slice(0, limit).map(describe);
-    answer.pages = shownPages.map(describe);
-    answer.glossary = shownGlossary.map(describe);
-    answer.best = best ? describe(best) : null;
+    answer.best = best ? describeWith(records)(best) : null;
+    if (early && serviceWanted.length > EARLY_SERVICES) {
+      early({ ...answer, early: true, services: serviceWanted.slice(0, EARLY_SERVICES).map(describeWith(records)) });
+    }
+    const all = await allRecords;
+    answer.services = serviceWanted.map(describeWith(all));
+    answer.pages = shownPages.map(describeWith(all));
+    answer.glossary = shownGlossary.map(describeWith(all));
     return answer;
   }
 

@@ -20,16 +20,24 @@ const fromAddress = (parameters) => ({
 const sameRequest = (a, b) => fields.every((field) => a[field] === b[field]);
 
 // The index lives in <base>search/, the script in <base>assets/search/.
+// search/boot.js may have started fetching the query's shards already: take those answers.
+const prefetched = window.localOfferSearchPrefetch || {};
 const index = new SearchIndex(document.querySelector("[data-search-form]")?.dataset.index || new URL("../../search/", import.meta.url).pathname,
-  (path) => fetch(path).then((response) => {
-    if (!response.ok) throw new Error(`${response.status} ${path}`);
-    return response.text();
-  }));
+  (path) => {
+    const early = prefetched[new URL(path, location.href).href];
+    if (early) return early;
+    return fetch(path).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${path}`);
+      return response.text();
+    });
+  });
 // The manifest is already on its way (preloaded in the head).
 index.load().catch(() => {});
 const first = fromAddress(new URLSearchParams(location.search));
+// The first services are drawn as soon as their records are in (see `early` in engine.js).
+let drawEarly = null;
 const firstAnswer = first.q.trim() || first.age || first.need || first.category || first.noPlan || first.selfReferral || first.free
-  ? index.search(first, PAGE)
+  ? index.search(first, PAGE, (answer) => drawEarly?.(answer))
   : null;
 firstAnswer?.catch(() => {});
 if (document.readyState === "loading") await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
@@ -217,7 +225,7 @@ if (form && status && results && chips) {
   const statusText = (answer) => {
     const others = answer.pages.length + answer.glossary.length + (answer.best ? 1 : 0);
     if (answer.tooGeneral) {
-      return "Those words are in most services, so they cannot say which one you need. Add what the help is for (for example speech, autism or short breaks), or choose a filter.";
+      return "Those words do not say which service you need. Add what the help is for (for example speech, autism or short breaks), or choose a filter.";
     }
     if (answer.total === 0 && others === 0) return "No services found. Try other words, fewer words or fewer filters.";
     return `${answer.total} ${answer.total === 1 ? "service" : "services"}`
@@ -235,14 +243,26 @@ if (form && status && results && chips) {
       return;
     }
     let answer;
+    const early = (partial) => { if (ticket === latest) draw(partial, request); };
     try {
       // The search started before the page was drawn, if it is still the one asked for.
-      answer = await (ticket === 1 && firstAnswer && limit === PAGE && sameRequest(request, first) ? firstAnswer : index.search(request, limit));
+      if (ticket === 1 && firstAnswer && limit === PAGE && sameRequest(request, first)) {
+        drawEarly = early;
+        answer = await firstAnswer;
+      } else {
+        answer = await index.search(request, limit, early);
+      }
     } catch (error) {
       if (ticket === latest) status.textContent = "Search is not working at the moment. Browse services instead.";
       return;
     }
     if (ticket !== latest) return;
+    draw(answer, request);
+    status.textContent = statusText(answer);
+  };
+
+  /** Draws an answer; an early one (the first services only) is drawn again whole when complete. */
+  const draw = (answer, request) => {
     const age = request.age !== "" ? { min: Number(request.age), max: Number(request.age) } : answer.age;
     const groups = [];
     if (answer.best) groups.push(renderBest(answer.best));
@@ -256,7 +276,7 @@ if (form && status && results && chips) {
     }
     if (answer.pages.length) groups.push(renderGroup("Information and advice", answer.pages, renderLink));
     if (answer.glossary.length) groups.push(renderGroup("Jargon buster", answer.glossary, renderLink));
-    if (answer.total > answer.services.length) {
+    if (!answer.early && answer.total > answer.services.length) {
       const more = element("button", { type: "button", class: "app-button app-button--secondary" },
         `Show ${Math.min(PAGE * 2, answer.total - answer.services.length)} more services`);
       more.addEventListener("click", async () => {
@@ -271,7 +291,6 @@ if (form && status && results && chips) {
     }
     renderChips(answer);
     results.replaceChildren(...groups);
-    status.textContent = statusText(answer);
   };
 
   const update = (push) => {
