@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 # Dates in tests are judged against a fixed day so that results never depend on when they run.
 TEST_TODAY := 2026-11-23
 
-.PHONY: site test build test-swift test-python clean
+.PHONY: site test build test-swift test-python bench clean
 
 ## Build the demo site into public/ (installs cmark-gfm from Debian when missing).
 site:
@@ -28,6 +28,12 @@ test-python:
 	# A second, differently written council (no synonyms.yml): search must not be tuned to the demo.
 	LOCALOFFER_TODAY=$(TEST_TODAY) .build/debug/localoffer build --content tests/fixtures/second-council/content --templates templates --output .build/test-site-second --strict
 	LOCALOFFER_TEST_SITE=.build/test-site LOCALOFFER_TEST_SITE_SECOND=.build/test-site-second $(PYTHON) -m pytest -q tests
+
+## Time localoffer against Hugo and Pagefind on 1,000, 10,000 and 100,000 generated services
+## (installs Hugo and Pagefind when missing); writes bench/RESULTS.md. About 30 minutes on 2 cores.
+bench:
+	@scripts/install-build-deps.sh
+	python3 bench/bench.py
 
 clean:
 	rm -rf .build public/*

@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -24,6 +23,7 @@ let package = Package(
         .target(name: "LocalOfferDiagnostics"),
         .target(name: "LocalOfferParallel"),
         .target(name: "LocalOfferText"),
+        .target(name: "LocalOfferTemplates"),
         .target(name: "LocalOfferContent", dependencies: ["LocalOfferDiagnostics"]),
         .target(
             name: "LocalOfferModel",
@@ -44,8 +44,7 @@ let package = Package(
             name: "LocalOfferRendering",
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
-                "LocalOfferText",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "LocalOfferTemplates", "LocalOfferText",
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
@@ -69,6 +68,7 @@ let package = Package(
             name: "LocalOfferCLI",
             dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),

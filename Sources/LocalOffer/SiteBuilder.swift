@@ -49,11 +49,14 @@ public struct SiteBuilder: Sendable {
             )
         }
 
-        let source = run.step("load") { load(&diagnostics) }
-        let content = run.step("validate") { validate(source, &diagnostics) }
-        guard let content, !blocked(diagnostics) else { return finish() }
-        let items = run.step("markdown") { makeItems(content, source: source, &diagnostics) }
-        guard !blocked(diagnostics) else { return finish() }
+        // The files' text is let go once the items are made: only the items go on.
+        let items: SiteItems? = {
+            let source = run.step("load") { load(&diagnostics) }
+            let content = run.step("validate") { validate(source, &diagnostics) }
+            guard let content, !blocked(diagnostics) else { return nil }
+            return run.step("markdown") { makeItems(content, source: source, &diagnostics) }
+        }()
+        guard let items, !blocked(diagnostics) else { return finish() }
 
         let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories) }
         diagnostics += templateProblems
@@ -154,6 +157,8 @@ public struct SiteBuilder: Sendable {
                 do {
                     let written = switch contents {
                     case .text(let text): try staging.write(text, to: file.path, fingerprint: file.fingerprint)
+                    case .bytes(let bytes):
+                        try bytes.withUnsafeBytes { try staging.write($0, to: file.path, fingerprint: file.fingerprint) }
                     case .data(let data): try staging.write(data, to: file.path, fingerprint: file.fingerprint)
                     }
                     return (true, written, nil)

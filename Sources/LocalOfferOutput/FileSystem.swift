@@ -45,6 +45,7 @@ public struct FileSystem: Sendable {
 
     public static let local = FileSystem(
         createDirectory: { path in
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         },
         write: { bytes, path in

@@ -104,18 +104,16 @@ public final class StagingFolder: @unchecked Sendable {
         lock.withLock { manifest.entries[relative] = entry }
     }
 
-    /// Creates the file's folder once; most pages live in a folder of their own.
+    /// Creates the file's folder, parents first. A folder is marked as made only once it exists, so a
+    /// thread never writes into a folder another thread is still making; two threads making the same
+    /// folder is harmless (making a folder that exists succeeds).
     private func ensureParent(of relative: String) throws {
         guard let slash = relative.lastIndex(of: "/") else { return }
         let directory = String(relative[..<slash])
-        let isNew = lock.withLock { directories.insert(directory).inserted }
-        guard isNew else { return }
-        do {
-            try fileSystem.createDirectory(path + "/" + directory)
-        } catch {
-            lock.withLock { _ = directories.remove(directory) }
-            throw error
-        }
+        if lock.withLock({ directories.contains(directory) }) { return }
+        try ensureParent(of: directory)
+        try fileSystem.createDirectory(path + "/" + directory)
+        lock.withLock { _ = directories.insert(directory) }
     }
 
     // MARK: Finishing

@@ -32,7 +32,7 @@ public struct AccessibilityStatementView {
 
 extension PageRenderer {
     /// Nil when site.yml has no accessibility section (the site then needs a page of its own).
-    public func accessibilityStatement() -> Result<String, Diagnostic>? {
+    public func accessibilityStatement() -> Result<[UInt8], Diagnostic>? {
         guard let details = items.site.accessibility else { return nil }
         let url = urls.page(AccessibilityStatementView.slug)
         let site = items.site

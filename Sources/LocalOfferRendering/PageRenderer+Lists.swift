@@ -4,7 +4,7 @@ import LocalOfferSite
 
 extension PageRenderer {
     /// Page `number` (1-based) of a list of services: the A to Z, a topic, an organisation, or a browse list.
-    public func list(_ list: ServiceList, page number: Int) -> Result<String, Diagnostic> {
+    public func list(_ list: ServiceList, page number: Int) -> Result<[UInt8], Diagnostic> {
         let members = groups.members(list)
         let pageCount = ServiceList.pageCount(for: members.count)
         let shown = ServiceList.slice(members, page: number)
@@ -72,7 +72,7 @@ extension PageRenderer {
         }
     }
 
-    public func browseIndex() -> Result<String, Diagnostic> {
+    public func browseIndex() -> Result<[UInt8], Diagnostic> {
         let view = BrowseIndexView(
             page: layouts.layout(title: "Browse services", description: "Find services by age, by area of need or by topic.",
                                  url: urls.browse, breadcrumbs: []),

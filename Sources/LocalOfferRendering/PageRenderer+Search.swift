@@ -2,7 +2,7 @@ import LocalOfferDiagnostics
 import LocalOfferModel
 
 extension PageRenderer {
-    public func search() -> Result<String, Diagnostic> {
+    public func search() -> Result<[UInt8], Diagnostic> {
         let view = SearchPageView(
             page: layouts.layout(title: "Search services", description: "Search every service, information page and glossary entry.",
                                  url: urls.search, breadcrumbs: []),

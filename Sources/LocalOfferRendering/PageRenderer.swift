@@ -2,6 +2,7 @@ import LocalOfferDiagnostics
 import LocalOfferMarkdown
 import LocalOfferModel
 import LocalOfferSite
+import LocalOfferTemplates
 
 /// Renders any one page of the site through the theme's templates. Everything shared between pages
 /// (lookups, list memberships, the layout's values) is prepared once, so each page costs the same
@@ -34,11 +35,8 @@ public struct PageRenderer: Sendable {
     /// The path of the not-found page, which servers are pointed at.
     public static let notFoundPath = "404.html"
 
-    func render(_ template: String, _ context: Any) -> Result<String, Diagnostic> {
-        guard let html = templates.render(context, with: template) else {
-            return .failure(.error(.missingTemplate, "the template '\(template).mustache' was not found", at: nil))
-        }
-        return .success(html)
+    func render(_ template: String, _ view: some TemplateObject) -> Result<[UInt8], Diagnostic> {
+        templates.render(view, with: template)
     }
 
     func listEntry(_ index: Int) -> ServiceListEntry {
@@ -51,14 +49,14 @@ public struct PageRenderer: Sendable {
             needsEHCPlan: service.eligibility.ehcPlan == .required,
             allowsSelfReferral: service.eligibility.allowsSelfReferral,
             isFree: service.cost.isFree,
-            contact: ContactView(service.contact),
+            contactDetails: service.contact,
             absoluteURL: items.links.absolute(item.url)
         )
     }
 
     // MARK: Pages
 
-    public func home() -> Result<String, Diagnostic> {
+    public func home() -> Result<[UInt8], Diagnostic> {
         let view = HomePageView(
             page: layouts.layout(
                 title: items.site.name,
@@ -80,7 +78,7 @@ public struct PageRenderer: Sendable {
         return render("home", view)
     }
 
-    public func service(at index: Int) -> Result<String, Diagnostic> {
+    public func service(at index: Int) -> Result<[UInt8], Diagnostic> {
         let item = items.services[index]
         let service = item.entry
         let view = serviceViews.view(item)
@@ -93,7 +91,7 @@ public struct PageRenderer: Sendable {
         return render("service", ServicePageView(page: page, service: view, jsonLD: jsonLD))
     }
 
-    public func organisationsIndex() -> Result<String, Diagnostic> {
+    public func organisationsIndex() -> Result<[UInt8], Diagnostic> {
         let entries = items.organisations.map {
             OrganisationsIndexView.Entry(name: $0.entry.name, url: $0.url, count: groups.members(.organisation($0.slug)).count)
         }
@@ -105,7 +103,7 @@ public struct PageRenderer: Sendable {
         return render("organisations", view)
     }
 
-    public func informationIndex() -> Result<String, Diagnostic> {
+    public func informationIndex() -> Result<[UInt8], Diagnostic> {
         let view = InformationIndexView(
             page: layouts.layout(title: "Information and advice", description: "Guides for families: assessments, plans, disagreements, money and more.",
                                  url: urls.information, breadcrumbs: []),
@@ -114,7 +112,7 @@ public struct PageRenderer: Sendable {
         return render("information", view)
     }
 
-    public func informationPage(at index: Int) -> Result<String, Diagnostic> {
+    public func informationPage(at index: Int) -> Result<[UInt8], Diagnostic> {
         let item = items.pages[index]
         let page = item.entry
         let view = InformationPageView(
@@ -128,7 +126,7 @@ public struct PageRenderer: Sendable {
         return render("information-page", view)
     }
 
-    public func glossary() -> Result<String, Diagnostic> {
+    public func glossary() -> Result<[UInt8], Diagnostic> {
         let sorted = items.glossary.sorted { $0.term.lowercased() < $1.term.lowercased() }
         var letters: [GlossaryView.Letter] = []
         for entry in sorted {
@@ -152,13 +150,13 @@ public struct PageRenderer: Sendable {
         return render("glossary", view)
     }
 
-    public func notFound() -> Result<String, Diagnostic> {
+    public func notFound() -> Result<[UInt8], Diagnostic> {
         let view = LayoutOnlyView(page: layouts.layout(title: "Page not found", description: "This page could not be found.",
                                                      url: urls.basePath + Self.notFoundPath, breadcrumbs: []))
         return render("not-found", view)
     }
 
-    public func myList() -> Result<String, Diagnostic> {
+    public func myList() -> Result<[UInt8], Diagnostic> {
         render("my-list", LayoutOnlyView(page: layouts.layout(
             title: "My list", description: "The services you have saved on this device.", url: urls.myList, breadcrumbs: []
         )))

@@ -41,9 +41,11 @@ struct ServiceListEntry {
     let needsEHCPlan: Bool
     let allowsSelfReferral: Bool
     let isFree: Bool
-    /// Printed booklets only: how to get in touch, and the page's full address.
-    let contact: ContactView
+    /// Printed booklets only: how to get in touch (made only when a template asks), and the page's
+    /// full address.
+    let contactDetails: Contact
     let absoluteURL: String
+    var contact: ContactView { ContactView(contactDetails) }
 }
 
 /// What every page of a paged list shows around its services.

@@ -1,7 +1,7 @@
 import Foundation
 import LocalOfferDiagnostics
+import LocalOfferTemplates
 import LocalOfferText
-import Mustache
 
 /// The Mustache templates of a theme, read from one or more folders: a file in an earlier folder
 /// replaces the file of the same name in a later one, so a council overrides only what it changes.
@@ -10,7 +10,7 @@ import Mustache
 /// let (library, problems) = TemplateLibrary.load(from: ["my-theme", "templates"])
 /// ```
 public struct TemplateLibrary: Sendable {
-    let mustache: MustacheLibrary
+    let templates: TemplateSet
     /// Template name → the file it was read from, for messages.
     public let sources: [String: String]
     /// Asset path (relative to `assets/`) → the file to copy, after overriding.
@@ -51,7 +51,7 @@ public struct TemplateLibrary: Sendable {
             }
         }
 
-        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
         var hasher = StableHasher()
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -60,17 +60,29 @@ public struct TemplateLibrary: Sendable {
             }
             hasher.combine(name)
             hasher.combine(text)
-            do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    .templateSyntax, "template syntax error: \(Self.describe(error.error))",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
-                ))
-            } catch {
-                diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(path: path)))
-            }
+            texts[name] = text
+        }
+        let (templates, errors) = TemplateSet.compile(texts)
+        for (name, error) in errors {
+            diagnostics.append(.error(
+                .templateSyntax, "template syntax error: \(error.message)",
+                at: SourceLocation(path: sources[name] ?? name, line: error.line, column: error.column),
+                hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
+            ))
+        }
+        for (template, reference) in templates.missingReferences() {
+            diagnostics.append(.error(
+                .missingTemplate, "the template '\(reference.name).mustache' was not found",
+                at: SourceLocation(path: sources[template] ?? template, line: reference.line, column: reference.column),
+                hint: "partials are named by their path under the templates folder, without .mustache: {{>partials/contact}}"
+            ))
+        }
+        for cycle in templates.includeCycles() {
+            diagnostics.append(.error(
+                .templateSyntax, "templates include each other in a circle: \(cycle)",
+                at: (cycle.components(separatedBy: " → ").first).map { SourceLocation(path: sources[$0] ?? $0) },
+                hint: "a partial cannot include the template that includes it"
+            ))
         }
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.append(.error(
@@ -79,22 +91,23 @@ public struct TemplateLibrary: Sendable {
             ))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let library = TemplateLibrary(
-            mustache: MustacheLibrary(templates: templates), sources: sources, assets: assets, contentHash: hasher.value
-        )
+        let library = TemplateLibrary(templates: templates, sources: sources, assets: assets, contentHash: hasher.value)
         return (library, diagnostics)
     }
 
-    func render(_ context: Any, with name: String) -> String? {
-        mustache.render(context, withTemplate: name)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not finished"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
-        default: "\(error)"
+    /// The page as UTF-8 bytes, or a diagnostic: the template is missing, or uses a name its view
+    /// does not offer (a typo in a council's template would otherwise show as a silent gap).
+    func render(_ view: some TemplateObject, with name: String) -> Result<[UInt8], Diagnostic> {
+        guard let rendered = templates.render(name, view) else {
+            return .failure(.error(.missingTemplate, "the template '\(name).mustache' was not found", at: nil))
         }
+        if let unknown = rendered.unknownNames.first {
+            return .failure(.error(
+                .templateSyntax, "the template uses '{{\(unknown)}}', which this page does not have",
+                at: SourceLocation(path: sources[name] ?? name),
+                hint: "check the spelling; docs/templates.md lists the names each template can use"
+            ))
+        }
+        return .success(rendered.bytes)
     }
 }

@@ -56,6 +56,10 @@ public struct SiteItemsBuilder: Sendable {
             items.reserveCapacity(entries.count)
             for (entry, (body, problems)) in zip(entries, rendered) {
                 for problem in problems where seen.insert(problem).inserted { diagnostics.append(problem) }
+                // Field positions serve validation only; a site of 100,000 entries would carry
+                // millions of them through every writer.
+                var entry = entry
+                entry.fieldLocations = FieldLocations()
                 items.append(Item(entry: entry, url: url(entry.slug), body: body, sourceHash: sourceHashes[entry.sourcePath] ?? 0))
             }
             return items

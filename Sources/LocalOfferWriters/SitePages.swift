@@ -20,7 +20,7 @@ public struct SitePagesWriter: SiteWriter {
             context.page(urls.search, fingerprint: nil) { renderer.search() },
             context.page(urls.myList, fingerprint: nil) { renderer.myList() },
             // Not a page of the sitemap: servers answer missing addresses with it.
-            PlannedFile(path: PageRenderer.notFoundPath, fingerprint: nil) { renderer.notFound().map(FileContents.text) },
+            PlannedFile(path: PageRenderer.notFoundPath, fingerprint: nil) { renderer.notFound().map(FileContents.bytes) },
         ]
         files += context.items.pages.indices.map { index in
             context.page(context.items.pages[index].url, fingerprint: nil) { renderer.informationPage(at: index) }

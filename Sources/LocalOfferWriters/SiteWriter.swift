@@ -73,6 +73,7 @@ public struct PlannedFile: Sendable {
 
 public enum FileContents: Sendable {
     case text(String)
+    case bytes([UInt8])
     case data(Data)
 }
 
@@ -131,8 +132,8 @@ public struct WriterContext: Sendable {
     }
 
     /// A page made by rendering, kept from the last build while `fingerprint` is unchanged.
-    public func page(_ url: String, fingerprint: UInt64?, render: @escaping @Sendable () -> Result<String, Diagnostic>) -> PlannedFile {
-        PlannedFile(path: urls.outputPath(for: url), pageURL: url, fingerprint: fingerprint) { render().map(FileContents.text) }
+    public func page(_ url: String, fingerprint: UInt64?, render: @escaping @Sendable () -> Result<[UInt8], Diagnostic>) -> PlannedFile {
+        PlannedFile(path: urls.outputPath(for: url), pageURL: url, fingerprint: fingerprint) { render().map(FileContents.bytes) }
     }
 }
 
