@@ -250,7 +250,8 @@ if (form && status && results && chips) {
         drawEarly = early;
         answer = await firstAnswer;
       } else {
-        answer = await index.search(request, limit, early);
+        // "Show more" keeps what is shown until the longer list is ready.
+        answer = await index.search(request, limit, limit === PAGE ? early : null);
       }
     } catch (error) {
       if (ticket === latest) status.textContent = "Search is not working at the moment. Browse services instead.";
