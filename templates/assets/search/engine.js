@@ -13,6 +13,9 @@ const SPELLING = 0.7; // one letter away
 // A document must match two thirds of the query's informative words (1 of 1, 2 of 2, 2 of 3, 3 of 4),
 // carrying at least half of their weight (idf), so that the rarest words are not the ones missed.
 const REQUIRED_SHARE = 2 / 3;
+// A stored score from which a word is in a document's title or tags (BM25F: a title word alone
+// scores about 87, a tag about 80, a word of the summary 71, of the body at most about 70).
+const NAMING_SCORE = 75;
 // Results scoring under this share of the best one only mention the words in passing.
 const RELATIVE_MINIMUM = 0.2;
 // The services an early answer shows, drawn before the rest of the records arrive.
@@ -490,7 +493,8 @@ export class SearchIndex {
       word.matchable = found.length > 0;
       // A word the site does not have at all still counts: no service matches it, and the page
       // says so rather than quietly searching for the other words ("down syndrome").
-      word.weight = !word.matchable ? this.idf(1) : this.isCommon(df) ? 0 : this.idf(df);
+      word.common = word.matchable && this.isCommon(df);
+      word.weight = !word.matchable ? this.idf(1) : word.common ? 0 : this.idf(df);
     }
   }
 
@@ -516,7 +520,17 @@ export class SearchIndex {
     // The words' shards and the filters' bitsets come in the same round trip.
     const [understood, allowed] = await Promise.all([this.understand(query), this.filter(request, age)]);
     const hasFilters = allowed !== null;
-    const informative = understood.words.filter((word) => word.weight > 0);
+    let informative = understood.words.filter((word) => word.weight > 0);
+    // Only words that are in most documents ("college" where every page says "school or college"):
+    // they find only the documents they name (in the title or tags), never those that mention them.
+    const common = understood.words.filter((word) => word.matchable && word.common);
+    if (informative.length === 0 && common.length > 0 && common.length === understood.words.length) {
+      for (const word of common) {
+        word.weight = this.idf(word.df);
+        for (const alternative of word.alternatives) if (alternative.from === alternative.to) alternative.prominentOnly = true;
+      }
+      informative = common;
+    }
     const answer = {
       query: request.q || "",
       age: typedAge && !(age && age.chosen) ? typedAge : null,
@@ -709,7 +723,9 @@ export class SearchIndex {
       return { scores, idf: alternative.idf ?? this.idf(list.df) };
     });
     const [first, ...others] = perList;
+    const minimum = alternative.prominentOnly ? NAMING_SCORE : 0;
     for (const [id, stored] of first.scores) {
+      if (stored < minimum) continue;
       let total = (first.idf * stored) / SCORE_SCALE;
       let all = true;
       for (const other of others) {
