@@ -467,11 +467,14 @@ def cold_on_slow_network(tool, url, nginx, query, args):
                 return {"tool": tool, "query": query, "error": "timed out", "status": state and state.get("status")}
             time.sleep(0.05)
         timing = driver.execute_script("const n = performance.getEntriesByType('navigation')[0];"
-                                       "return {dom: n.domContentLoadedEventEnd, load: n.loadEventEnd};")
+                                       "return {dom: n.domContentLoadedEventEnd, load: n.loadEventEnd, page: n.responseEnd,"
+                                       " resources: performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname,"
+                                       " Math.round(e.startTime), Math.round(e.responseStart), Math.round(e.responseEnd)])};")
         requests = summarise_requests(nginx.since(mark), OUT / "site")
         return {"tool": tool, "query": query, "first_result_ms": first[0], "first_links": first[2],
                 "final_links": state["renders"][-1][2], "status": state["status"],
-                "dom_content_loaded_ms": timing["dom"], "requests": requests,
+                "dom_content_loaded_ms": timing["dom"], "page_ms": timing["page"], "waterfall": timing["resources"],
+                "requests": requests,
                 "console_errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]}
     finally:
         driver.quit()
@@ -531,6 +534,12 @@ def slow_report(args, facts):
         lines.append(f"| **median** | **{ours:.0f} ms** | **{theirs:.0f} ms** | **{ours / theirs:.0%}** | "
                      f"**{preloaded or 0:.0f} ms** | **{(ours / preloaded) if preloaded else 0:.0%}** |")
         met = ours <= theirs / 2 and ours < 1500
+        first = next((r for r in results if r["tool"] == "localoffer" and r.get("waterfall")), None)
+        if first:
+            lines += ["", f"Where the time goes, localoffer, {first['query']!r} (ms from navigation; the page arrived at "
+                      f"{first['page_ms']:.0f}, first result drawn at {first['first_result_ms']:.0f}):", "",
+                      "| File | asked | first byte | done |", "| --- | --- | --- | --- |"]
+            lines += [f"| `{name}` | {start} | {byte} | {end} |" for name, start, byte, end in sorted(first["waterfall"], key=lambda e: e[1])]
         lines += ["", f"- Goal, at most half of Pagefind's time and under 1.5 s: {'met' if met else '**missed**'} "
                   f"(median {ours:.0f} ms against {theirs:.0f} ms, {ours / theirs:.0%}"
                   + (f"; against Pagefind with its code preloaded, {preloaded:.0f} ms, {ours / preloaded:.0%}" if preloaded else "")
