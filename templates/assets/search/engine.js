@@ -11,7 +11,7 @@ const SYNONYM = 0.5; // a related word (synonyms.yml)
 const EQUIVALENT = 0.9; // another name of the same thing (a glossary term, its aliases, what it stands for)
 const SPELLING = 0.7; // one letter away
 // A document must match two thirds of the query's informative words (1 of 1, 2 of 2, 2 of 3, 3 of 4),
-// carrying at least half of their weight (idf), so that the rarest words are not the ones missed.
+// carrying at least two thirds of their weight (idf), so that the rarest words are not the ones missed.
 const REQUIRED_SHARE = 2 / 3;
 // A stored score from which a word is in a document's title or tags (BM25F: a title word alone
 // scores about 87, a tag about 80, a word of the summary 71, of the body at most about 70).
@@ -251,7 +251,7 @@ export class SearchIndex {
   // From a query to what to look for
 
   /**
-   * The query's words and how each can be found. Returns { words, alternatives, ignored }:
+   * The query's words and how each can be found. Returns { tokens, words, alternatives, ignored, spans }:
    * `words` are the query words that count (each with `weight`, its informativeness), and each
    * alternative covers some of them ({ from, to }) with terms or a phrase to look up.
    */
