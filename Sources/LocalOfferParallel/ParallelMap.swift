@@ -29,19 +29,33 @@ extension Array where Element: Sendable {
 }
 
 /// Each slot is written by exactly one task and read only after all have finished.
+///
+/// The slots are one allocation made up front, written through a pointer. (An `Array` written from
+/// several threads at once is not safe even at distinct indexes: `withUnsafeMutableBufferPointer`
+/// checks uniqueness and moves the array's buffer out of `self` while it runs, so a concurrent call
+/// can see an empty array and write past its end, corrupting the heap.)
 private final class ResultSlots<Result>: @unchecked Sendable {
-    private var slots: [Result?]
+    private let slots: UnsafeMutablePointer<Result?>
+    private let count: Int
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        self.count = count
+        slots = UnsafeMutablePointer<Result?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     func store(_ result: Result, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
+        precondition(index >= 0 && index < count)
+        slots[index] = result
     }
 
     func collect() -> [Result] {
-        slots.compactMap { $0 }
+        UnsafeBufferPointer(start: slots, count: count).compactMap { $0 }
     }
 }
 
