@@ -37,7 +37,8 @@ public struct SearchIndexFile: Sendable, Hashable {
 ///   letters or more, one a line, filed by their first and by their last two letters
 ///   (see `SpellingDictionary`).
 /// - `search/facets/<name>.txt`: a base64 bitset per facet value (`age-7`, `need-sensory-and-physical`,
-///   `no-ehc-plan`…): bit i is service i.
+///   `no-ehc-plan` for a service open without a plan at some of its ages, `ehc-plan-from-19` for one
+///   that needs a plan from that age on…): bit i is service i.
 /// - `search/specificity.txt`: two characters per service, for ranking a search by filters alone:
 ///   how many areas of need it lists (digit), and how many years its age range spans (base 36).
 /// - `search/boot.js`: fetches the shards of a query in the page's address before the search code has
@@ -45,7 +46,8 @@ public struct SearchIndexFile: Sendable, Hashable {
 /// - `search/records/<n>.json`: what a result shows: services `recordsPerFile` a file (file n holds
 ///   services 10n…), then pages and glossary entries `infoRecordsPerFile` a file, numbered on
 ///   (`k` kind, `t` title, `s` summary, `u` address; `al` a glossary entry's other names; for a
-///   service `o` organisation, `a` [min, max] age, `f` flags `ehc`, `self`, `free`, `budget`).
+///   service `o` organisation, `a` [min, max] age, `f` flags `ehc` (a plan needed at every age), `self`,
+///   `free`, `budget`, and `e` the age from which a plan is needed, if it depends on age).
 ///
 /// The browser (`assets/search/engine.js`) turns a query into the same terms (`SearchText`), adds
 /// up idf × score per word, keeps documents that match enough of the query's informative words,
@@ -227,7 +229,12 @@ public struct SearchIndexBuilder: Sendable {
         values += eligibility.needs.map { "need-\($0.rawValue)" }
         values += service.categories.map { "category-\($0)" }
         values.append("level-\(service.level.rawValue)")
-        if eligibility.ehcPlan == .notRequired { values.append("no-ehc-plan") }
+        // Open without a plan at some of its ages; a plan needed from an age on is a facet of its own,
+        // so that "no EHC plan needed" with an age is true at that age.
+        if eligibility.isOpenWithoutEHCPlan {
+            values.append("no-ehc-plan")
+            if let from = eligibility.ehcPlanFromAge { values.append("ehc-plan-from-\(from)") }
+        }
         if eligibility.allowsSelfReferral { values.append("self-referral") }
         values += eligibility.referral.map { "referral-\($0.rawValue)" }
         if service.cost.isFree { values.append("free") }
@@ -290,7 +297,8 @@ public struct SearchIndexBuilder: Sendable {
             fields.append(("o", JSONText.string(document.organisationName ?? service.organisation)))
             fields.append(("a", "[\(eligibility.age.min),\(eligibility.age.max)]"))
             var flags: [String] = []
-            if eligibility.ehcPlan == .required { flags.append("ehc") }
+            if !eligibility.isOpenWithoutEHCPlan { flags.append("ehc") }
+            if eligibility.isOpenWithoutEHCPlan, let from = eligibility.ehcPlanFromAge { fields.append(("e", String(from))) }
             if eligibility.allowsSelfReferral { flags.append("self") }
             if service.cost.isFree { flags.append("free") }
             if service.personalBudget { flags.append("budget") }

@@ -763,14 +763,20 @@ export class SearchIndex {
     if (request.free) names.push("free");
     const ages = [];
     if (age) for (let year = age.min; year <= age.max; year++) ages.push(`age-${year}`);
+    // "No EHC plan needed" at the child's age: not the services that need a plan from that age on.
+    const needPlan = request.noPlan && age
+      ? this.manifest.facets.filter((name) => /^ehc-plan-from-\d+$/.test(name) && Number(name.slice(14)) <= age.min)
+      : [];
     if (names.length === 0 && ages.length === 0) return null;
-    const [sets, ageSets] = await Promise.all([
+    const [sets, ageSets, planSets] = await Promise.all([
       Promise.all(names.map((name) => this.facet(name))),
       Promise.all(ages.map((name) => this.facet(name))),
+      Promise.all(needPlan.map((name) => this.facet(name))),
     ]);
     const allowed = new Uint8Array(this.manifest.services);
     for (let id = 0; id < allowed.length; id++) {
-      allowed[id] = sets.every((set) => set[id]) && (ageSets.length === 0 || ageSets.some((set) => set[id])) ? 1 : 0;
+      allowed[id] = sets.every((set) => set[id]) && (ageSets.length === 0 || ageSets.some((set) => set[id]))
+        && !planSets.some((set) => set[id]) ? 1 : 0;
     }
     return allowed;
   }

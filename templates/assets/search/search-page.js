@@ -156,9 +156,11 @@ if (form && status && results && chips) {
     item.append(heading, element("p", { class: "app-service-list__summary" }, hit.s));
     const tags = element("ul", { class: "app-tags", "aria-label": "Key facts" });
     tags.append(element("li", { class: "app-tag" }, `Ages ${hit.a[0]} to ${hit.a[1]}`));
-    tags.append(hit.f.includes("ehc")
-      ? element("li", { class: "app-tag app-tag--grey" }, "EHC plan needed")
-      : element("li", { class: "app-tag app-tag--green" }, "No EHC plan needed"));
+    if (hit.f.includes("ehc")) tags.append(element("li", { class: "app-tag app-tag--grey" }, "EHC plan needed"));
+    else if (hit.e !== undefined && !(age && age.max < hit.e)) {
+      // The plan is needed from an age on: say from when, unless the child is younger.
+      tags.append(element("li", { class: "app-tag app-tag--grey" }, `EHC plan needed from ${hit.e}`));
+    } else tags.append(element("li", { class: "app-tag app-tag--green" }, "No EHC plan needed"));
     if (hit.f.includes("self")) tags.append(element("li", { class: "app-tag app-tag--green" }, "You can ask directly"));
     if (hit.f.includes("free")) tags.append(element("li", { class: "app-tag app-tag--green" }, "Free"));
     item.append(tags, element("p", { class: "app-service-list__provider" }, `Provided by ${hit.o}`));
