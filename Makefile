@@ -23,9 +23,11 @@ test-swift:
 
 test-python:
 	@scripts/install-test-tools.sh
-	rm -rf .build/test-site
+	rm -rf .build/test-site .build/test-site-second
 	LOCALOFFER_TODAY=$(TEST_TODAY) .build/debug/localoffer build --content content --templates templates --output .build/test-site --strict
-	LOCALOFFER_TEST_SITE=.build/test-site $(PYTHON) -m pytest -q tests
+	# A second, differently written council (no synonyms.yml): search must not be tuned to the demo.
+	LOCALOFFER_TODAY=$(TEST_TODAY) .build/debug/localoffer build --content tests/fixtures/second-council/content --templates templates --output .build/test-site-second --strict
+	LOCALOFFER_TEST_SITE=.build/test-site LOCALOFFER_TEST_SITE_SECOND=.build/test-site-second $(PYTHON) -m pytest -q tests
 
 ## Time localoffer against Hugo and Pagefind on 1,000, 10,000 and 100,000 generated services
 ## (installs Hugo and Pagefind when missing); writes bench/RESULTS.md. About 30 minutes on 2 cores.
