@@ -26,6 +26,8 @@ public final class PreviewSite: @unchecked Sendable {
     private let builder: SiteBuilder
     private let searchWriter: any SiteWriter
     private let lock = NSLock()
+    /// One rebuild at a time, so a later plan never loses to an earlier one that finished last.
+    private let rebuilding = NSLock()
     private var generation = 0
     private var files: [String: PlannedFile] = [:]
     private var searchFiles: [String: PlannedFile] = [:]
@@ -47,6 +49,8 @@ public final class PreviewSite: @unchecked Sendable {
     /// Plans the whole site again from the files as they are now.
     @discardableResult
     public func rebuild() -> Rebuild {
+        rebuilding.lock()
+        defer { rebuilding.unlock() }
         let plan = builder.planSite()
         let next: Int = lock.withLock {
             generation += 1

@@ -44,13 +44,13 @@ struct ServeCommand: AsyncParsableCommand {
             strict: contentOptions.strict
         )
         let site = PreviewSite(options: options)
-        let first = site.rebuild()
-        printDiagnostics(first.diagnostics, format: .text)
         let server = try PreviewServer(
             site: site, host: host, port: port, watch: [options.contentDirectory] + options.templateDirectories, verbose: verbose
         ) { message in
             Self.say(message)
         }
+        let first = site.rebuild()
+        printDiagnostics(first.diagnostics, format: .text)
         if !Self.isLoopback(host) {
             Self.say("Warning: listening on \(host): other computers on the network can see this preview.")
         }

@@ -33,6 +33,11 @@ public struct MarkdownLinkRewriter: Sendable {
                 output.append(line)
                 continue
             }
+            // Most lines hold no link: copied as they are, without looking at each character.
+            guard line.utf8.contains(UInt8(ascii: "]")) else {
+                output.append(line)
+                continue
+            }
             output.append(Substring(rewriteLine(line, folder: folder)))
         }
         return output.joined(separator: "\n")

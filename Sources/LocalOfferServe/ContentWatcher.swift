@@ -21,12 +21,23 @@ final class ContentWatcher: @unchecked Sendable {
         self.onChange = onChange
     }
 
+    /// Starts watching. The folders are watched when this returns (the kernel's watches are in
+    /// place, or the polling's first picture is taken), so a file saved after it is never missed.
     func start() {
+        #if canImport(Glibc)
+        let inotify = InotifyWatches(folders: folders)
+        #endif
+        let firstPicture: [String: Double]?
+        #if canImport(Glibc)
+        firstPicture = inotify == nil ? signature() : nil
+        #else
+        firstPicture = signature()
+        #endif
         let thread = Thread { [self] in
             #if canImport(Glibc)
-            if watchWithInotify() { return }
+            if let inotify { watch(with: inotify); return }
             #endif
-            watchByPolling()
+            watchByPolling(from: firstPicture ?? [:])
         }
         thread.name = "localoffer content watcher"
         self.thread = thread
@@ -46,15 +57,22 @@ final class ContentWatcher: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    /// Returns false when inotify is unavailable, so the caller polls instead.
-    private func watchWithInotify() -> Bool {
-        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF)
+    /// The kernel's watches on every folder under the watched ones; nil when inotify is unavailable.
+    final class InotifyWatches: @unchecked Sendable {
+        let descriptor: Int32
         var watched: [Int32: String] = [:]
+        static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF)
+
+        init?(folders: [String]) {
+            descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            guard descriptor >= 0 else { return nil }
+            for folder in folders { watch(folder) }
+        }
+
+        deinit { close(descriptor) }
+
         func watch(_ folder: String) {
-            let handle = inotify_add_watch(descriptor, folder, mask)
+            let handle = inotify_add_watch(descriptor, folder, Self.mask)
             if handle >= 0 { watched[handle] = folder }
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
                 var isFolder: ObjCBool = false
@@ -62,7 +80,10 @@ final class ContentWatcher: @unchecked Sendable {
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { watch(path) }
             }
         }
-        for folder in folders { watch(folder) }
+    }
+
+    private func watch(with inotify: InotifyWatches) {
+        let descriptor = inotify.descriptor
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -81,25 +102,24 @@ final class ContentWatcher: @unchecked Sendable {
                     // Editors' swap and backup files are not content.
                     if !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")) { changed = true }
                     if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-                       let parent = watched[event.wd] {
+                       let parent = inotify.watched[event.wd] {
                         newFolders.append(parent + "/" + name)
                     }
                     offset = nameStart + Int(event.len)
                 }
             }
-            for folder in newFolders { watch(folder) }
+            for folder in newFolders { inotify.watch(folder) }
             if changed {
                 settleThenReport()
                 // Drain what arrived while settling: it is part of the same save.
                 while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
             }
         }
-        return true
     }
     #endif
 
-    private func watchByPolling() {
-        var last = signature()
+    private func watchByPolling(from picture: [String: Double]) {
+        var last = picture
         while !isStopped {
             usleep(250_000)
             let now = signature()

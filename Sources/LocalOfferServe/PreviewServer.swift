@@ -50,6 +50,8 @@ public final class PreviewServer: Sendable {
                    + (verbose ? "\n" + result.steps.map { String(format: "  %-10@ %.0f ms", $0.name, $0.seconds * 1000) }.joined(separator: "\n") : ""))
             Task { await events.send("reload", data: String(result.generation)) }
         }
+        // Watching starts before the first build, so nothing saved from now on is missed.
+        watcher.start()
     }
 
     /// The port the server listens on, once it is listening.
@@ -83,7 +85,6 @@ public final class PreviewServer: Sendable {
         await server.appendRoute("GET,HEAD *") { request in
             Self.respond(to: request.target.path(percentEncoded: true), site: site)
         }
-        watcher.start()
         defer { watcher.stop() }
         try await withTaskCancellationHandler {
             try await server.run()
