@@ -36,8 +36,8 @@ let package = Package(
         .target(
             name: "LocalOfferRendering",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferText",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel",
+                "LocalOfferText", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),

@@ -57,6 +57,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingTemplate = "LO502"
     case outputFailure = "LO601"
 
+    // Unsafe files and limits: what hostile or broken input runs into
+    case symbolicLinkOutside = "LO701"
+    case notARegularFile = "LO702"
+    case fileTooLarge = "LO703"
+    case siteTooLarge = "LO704"
+    case yamlTooDeep = "LO705"
+    case yamlAliasExpansion = "LO706"
+    case markdownTooDeep = "LO707"
+    case markdownTooComplex = "LO708"
+
     /// One line for the documentation table.
     public var summary: String {
         switch self {
@@ -103,6 +113,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .templateSyntax: "A template has a Mustache syntax error."
         case .missingTemplate: "A template the build needs was not found in any templates folder."
         case .outputFailure: "The site could not be written or published."
+        case .symbolicLinkOutside: "A symbolic link in `content/` or a templates folder leads outside that folder; it is never followed."
+        case .notARegularFile: "A FIFO, socket or device where a file was expected; it is never read."
+        case .fileTooLarge: "A file in `content/` or a templates folder is larger than 1 MiB (assets excepted)."
+        case .siteTooLarge: "The content folder holds more than 512 MiB of files; the rest were not read."
+        case .yamlTooDeep: "YAML nests lists and mappings more than 64 levels deep."
+        case .yamlAliasExpansion: "YAML aliases (`*name`) would repeat more than 10,000 values."
+        case .markdownTooDeep: "Markdown nests quotes, lists, emphasis or links more than 64 levels deep."
+        case .markdownTooComplex: "Markdown the parser would take minutes over: a table row of over 100 cells, a word of over 1,000 characters, or over 30 quotation marks in a row."
         }
     }
 }
