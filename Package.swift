@@ -12,7 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
@@ -24,6 +23,7 @@ let package = Package(
         .target(name: "LocalOfferDiagnostics"),
         .target(name: "LocalOfferParallel"),
         .target(name: "LocalOfferText"),
+        .target(name: "LocalOfferTemplates"),
         .target(name: "LocalOfferContent", dependencies: ["LocalOfferDiagnostics"]),
         .target(
             name: "LocalOfferModel",
@@ -34,35 +34,57 @@ let package = Package(
         ),
         .target(name: "LocalOfferMarkdown", dependencies: ["CCmarkGFM", "LocalOfferDiagnostics", "LocalOfferText"]),
         .target(
+            name: "LocalOfferSite",
+            dependencies: [
+                "LocalOfferContent", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferParallel",
+                "LocalOfferText",
+            ]
+        ),
+        .target(
             name: "LocalOfferRendering",
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel",
-                "LocalOfferText", .product(name: "Mustache", package: "swift-mustache"),
+                "LocalOfferSite", "LocalOfferTemplates", "LocalOfferText",
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
-        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel"]),
+        .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel", "LocalOfferText"]),
+        .target(
+            name: "LocalOfferWriters",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferRendering", "LocalOfferSearch", "LocalOfferSite",
+                "LocalOfferText",
+            ]
+        ),
         .target(
             name: "LocalOffer",
             dependencies: [
-                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown",
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
+                "LocalOfferWriters",
             ]
         ),
         .executableTarget(
             name: "LocalOfferCLI",
             dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferRenderingTests",
-            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown"]
+            dependencies: [
+                "LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferSite",
+                "LocalOfferTemplates",
+            ]
         ),
         .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
-        .testTarget(name: "LocalOfferTests", dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel"]),
+        .testTarget(
+            name: "LocalOfferTests",
+            dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferWriters"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,8 +30,14 @@ public struct BuildOptions: Sendable {
 
 /// What happened: the numbers for the summary line and every diagnostic.
 public struct BuildReport: Sendable {
+    /// HTML pages in the published site.
     public var pagesWritten: Int
+    /// Every file in the published site.
     public var filesWritten: Int
+    /// Files made this time; the rest were kept from the previous build without being made.
+    public var filesMade: Int
+    /// Files whose bytes were written this time; the rest are the previous build's files, linked.
+    public var filesRewritten: Int
     public var diagnostics: [LocalOfferDiagnostics.Diagnostic]
     public var seconds: Double
     /// The time each named step took, for `--verbose` and for finding what to speed up.

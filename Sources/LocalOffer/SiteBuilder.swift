@@ -1,16 +1,25 @@
 import Foundation
 import LocalOfferContent
 import LocalOfferDiagnostics
-import LocalOfferMarkdown
 import LocalOfferModel
 import LocalOfferOutput
 import LocalOfferParallel
 import LocalOfferRendering
-import LocalOfferSearch
+import LocalOfferSite
+import LocalOfferWriters
 
-/// The whole build, one step after another:
-/// load content → validate → render Markdown → load templates → render pages → extra files → publish.
-/// Any error stops the build before publishing, so the previous site stays as it was.
+/// The whole build, as named steps:
+///
+/// 1. **load** `content/` (text only);
+/// 2. **validate** every file into typed entries;
+/// 3. **markdown**: render every body, making each published entry an `Item`;
+/// 4. **templates**: load the theme;
+/// 5. **plan**: every writer lists its files, each with a fingerprint of what it is made from;
+/// 6. **write**: make, in parallel, each file whose fingerprint changed, and stream it into a
+///    staging folder; unchanged files are hard-linked from the previous site;
+/// 7. **publish**: swap the staging folder into place.
+///
+/// Any error stops the build before publishing, so the previous site stays exactly as it was.
 ///
 /// ```swift
 /// let report = SiteBuilder(options: BuildOptions(today: .today()!)).build()
@@ -18,135 +27,157 @@ import LocalOfferSearch
 /// ```
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
+    public let writers: [any SiteWriter]
     let fileSystem: FileSystem
 
-    public init(options: BuildOptions, fileSystem: FileSystem = .local) {
+    public init(options: BuildOptions, writers: [any SiteWriter] = SiteWriters.standard, fileSystem: FileSystem = .local) {
         self.options = options
+        self.writers = writers
         self.fileSystem = fileSystem
     }
 
     public func build() -> BuildReport {
         var run = StepTimer()
         var diagnostics: [Diagnostic] = []
-        func finish(pages: Int = 0, files: Int = 0) -> BuildReport {
+        func finish(_ outcome: WriteOutcome? = nil) -> BuildReport {
             var all = diagnostics.sorted()
             if options.strict { all = all.escalatingWarnings() }
-            return BuildReport(pagesWritten: pages, filesWritten: files, diagnostics: all, seconds: run.total, steps: run.steps)
+            return BuildReport(
+                pagesWritten: outcome?.pages ?? 0, filesWritten: outcome?.files ?? 0, filesMade: outcome?.made ?? 0,
+                filesRewritten: outcome?.written ?? 0,
+                diagnostics: all, seconds: run.total, steps: run.steps
+            )
         }
 
-        guard let content = run.step("validate", { validateContent(&diagnostics) }) else { return finish() }
-        let siteLinks = SiteLinks(content: content, baseURL: options.baseURL)
+        let source = run.step("load") { load(&diagnostics) }
+        let content = run.step("validate") { validate(source, &diagnostics) }
+        guard let content, !blocked(diagnostics) else { return finish() }
+        let items = run.step("markdown") { makeItems(content, source: source, &diagnostics) }
+        guard !blocked(diagnostics) else { return finish() }
 
-        let bodies = run.step("markdown") { renderMarkdown(content, urls: siteLinks.urls, diagnostics: &diagnostics) }
         let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories) }
         diagnostics += templateProblems
         guard let library, !blocked(diagnostics) else { return finish() }
 
-        let renderer = SiteRenderer(
-            content: content, bodies: bodies, templates: library, urls: siteLinks.urls,
-            canonicalBase: siteLinks.canonicalBase, today: options.today
-        )
-        let (pages, renderProblems) = run.step("render") { renderer.renderAll() }
-        diagnostics += renderProblems
+        let context = WriterContext(items: items, templates: library, toolHash: ToolIdentity.hash)
+        let planned = run.step("plan") { plan(context, &diagnostics) }
         guard !blocked(diagnostics) else { return finish() }
 
-        let files = run.step("assemble") { () -> [OutputFile] in
-            var files = pages.compactMap { OutputFile(path: $0.path, text: $0.html) }
-            files += ExtraFiles.sitemapAndRobots(pages: pages, links: siteLinks)
-            files += searchIndex(content, bodies: bodies, urls: siteLinks.urls)
-            files += ExtraFiles.assets(library.assets, diagnostics: &diagnostics)
-            return files
-        }
-        guard !blocked(diagnostics) else { return finish() }
-
+        let staging: StagingFolder
         do {
-            try run.step("publish") { () throws(Diagnostic) in
-                try SitePublisher(fileSystem: fileSystem).publish(files, to: options.outputDirectory)
-            }
+            staging = try StagingFolder.open(for: options.outputDirectory, fileSystem: fileSystem)
         } catch {
             diagnostics.append(error)
             return finish()
         }
-        return finish(pages: pages.count, files: files.count)
-    }
-
-    func searchIndex(_ content: SiteContent, bodies: [String: RenderedMarkdown], urls: SiteURLs) -> [OutputFile] {
-        let builder = SearchIndexBuilder(
-            documents: SearchDocuments.make(content, bodies: bodies, urls: urls),
-            synonyms: SearchDocuments.synonymGroups(content)
-        )
-        return builder.build().compactMap { OutputFile(path: $0.path, text: $0.text) }
+        let outcome = run.step("write") { write(planned, into: staging) }
+        diagnostics += outcome.problems
+        guard !blocked(diagnostics) else {
+            staging.discard()
+            return finish()
+        }
+        do {
+            try run.step("publish") { () throws(Diagnostic) in try staging.publish() }
+        } catch {
+            diagnostics.append(error)
+            return finish()
+        }
+        return finish(outcome)
     }
 
     /// What `localoffer check` runs: every content rule, Markdown links included, and writes nothing.
     public func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let (source, loadProblems) = ContentLoader().load(from: options.contentDirectory)
-        diagnostics += loadProblems
-        let (content, problems) = ContentValidator(today: options.today).validate(source)
-        diagnostics += problems
-        if let content {
-            _ = renderMarkdown(content, urls: SiteLinks(content: content, baseURL: options.baseURL).urls, diagnostics: &diagnostics)
+        let source = load(&diagnostics)
+        if let content = validate(source, &diagnostics) {
+            _ = makeItems(content, source: source, &diagnostics)
         }
         let sorted = diagnostics.sorted()
         return options.strict ? sorted.escalatingWarnings() : sorted
     }
 
-    private func validateContent(_ diagnostics: inout [Diagnostic]) -> SiteContent? {
-        let (source, loadProblems) = ContentLoader().load(from: options.contentDirectory)
-        diagnostics += loadProblems
+    // MARK: Steps
+
+    private func load(_ diagnostics: inout [Diagnostic]) -> ContentSource {
+        let (source, problems) = ContentLoader().load(from: options.contentDirectory)
+        diagnostics += problems
+        return source
+    }
+
+    private func validate(_ source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteContent? {
         let (content, problems) = ContentValidator(today: options.today).validate(source)
         diagnostics += problems
-        return blocked(diagnostics) ? nil : content
+        return content
+    }
+
+    private func makeItems(_ content: SiteContent, source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteItems {
+        let links = SiteLinks(site: content.site, baseURL: options.baseURL)
+        let (items, problems) = SiteItemsBuilder(content: content, source: source, links: links, today: options.today).build()
+        diagnostics += problems
+        return items
+    }
+
+    /// Every writer's files. Writers that read the page list (the sitemap) are planned last.
+    func plan(_ context: WriterContext, _ diagnostics: inout [Diagnostic]) -> [PlannedFile] {
+        let first = writers.filter { !$0.inputs.contains(.pageList) }.parallelMap { $0.plan(context) }.flatMap { $0 }
+        let pages = first.compactMap(\.pageURL)
+        let late = context.with(pages: pages)
+        let planned = first + writers.filter { $0.inputs.contains(.pageList) }.flatMap { $0.plan(late) }
+        var seen = Set<String>()
+        for file in planned where !seen.insert(file.path).inserted {
+            diagnostics.append(.error(
+                .outputFailure, "two outputs would be written to '\(file.path)'", at: nil,
+                hint: "a page's address clashes with another's; rename one of the entries"
+            ))
+        }
+        return planned
+    }
+
+    struct WriteOutcome {
+        var pages = 0
+        var files = 0
+        var made = 0
+        var written = 0
+        var problems: [Diagnostic] = []
+    }
+
+    /// Makes each changed file on every core and writes it at once; keeps the others.
+    func write(_ planned: [PlannedFile], into staging: StagingFolder) -> WriteOutcome {
+        let results = planned.parallelMap { file -> (made: Bool, written: Bool, problem: Diagnostic?) in
+            if let fingerprint = file.fingerprint, staging.reuse(file.path, fingerprint: fingerprint) {
+                return (false, false, nil)
+            }
+            switch file.make() {
+            case .failure(let problem):
+                return (true, false, problem)
+            case .success(let contents):
+                do {
+                    let written = switch contents {
+                    case .text(let text): try staging.write(text, to: file.path, fingerprint: file.fingerprint)
+                    case .bytes(let bytes):
+                        try bytes.withUnsafeBytes { try staging.write($0, to: file.path, fingerprint: file.fingerprint) }
+                    case .data(let data): try staging.write(data, to: file.path, fingerprint: file.fingerprint)
+                    }
+                    return (true, written, nil)
+                } catch {
+                    return (true, false, .error(.outputFailure, "could not write \(file.path): \(error.localizedDescription)", at: nil))
+                }
+            }
+        }
+        var outcome = WriteOutcome()
+        outcome.files = planned.count
+        outcome.pages = planned.filter { $0.path.hasSuffix(".html") }.count
+        outcome.made = results.filter(\.made).count
+        outcome.written = results.filter(\.written).count
+        var seen = Set<Diagnostic>()
+        for result in results {
+            if let problem = result.problem, seen.insert(problem).inserted { outcome.problems.append(problem) }
+        }
+        return outcome
     }
 
     private func blocked(_ diagnostics: [Diagnostic]) -> Bool {
         diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
-    }
-
-    func renderMarkdown(_ content: SiteContent, urls: SiteURLs, diagnostics: inout [Diagnostic]) -> [String: RenderedMarkdown] {
-        let links = ContentLinkTable(ContentAddresses.table(for: content, urls: urls))
-        let glossary = GlossaryTerms(entries: content.glossary.map { entry in
-            (term: entry.term, aliases: entry.aliases, url: urls.glossaryTerm(entry.anchor))
-        })
-        let renderer = MarkdownRenderer(links: links, glossary: glossary)
-        var inputs: [(String, MarkdownInput)] = []
-        for service in content.services + content.draftServices {
-            inputs.append(("services/\(service.slug).md", MarkdownInput(
-                text: service.body.text, path: service.sourcePath, firstLine: service.body.firstLine, folder: "services")))
-        }
-        for organisation in content.organisations {
-            inputs.append(("organisations/\(organisation.slug).md", MarkdownInput(
-                text: organisation.body.text, path: organisation.sourcePath, firstLine: organisation.body.firstLine,
-                folder: "organisations")))
-        }
-        for page in content.pages {
-            inputs.append(("pages/\(page.slug).md", MarkdownInput(
-                text: page.body.text, path: page.sourcePath, firstLine: page.body.firstLine, folder: "pages")))
-        }
-        let results = inputs.parallelMap { key, input in (key, renderer.render(input)) }
-        var bodies: [String: RenderedMarkdown] = [:]
-        var seen = Set<Diagnostic>()
-        for (key, (rendered, problems)) in results {
-            bodies[key] = rendered
-            for problem in problems where seen.insert(problem).inserted { diagnostics.append(problem) }
-        }
-        return bodies
-    }
-}
-
-/// Every content file's published address, for rewriting links between entries.
-enum ContentAddresses {
-    static func table(for content: SiteContent, urls: SiteURLs) -> [String: String] {
-        var table: [String: String] = [:]
-        for service in content.services { table["services/\(service.slug).md"] = urls.service(service.slug) }
-        for organisation in content.organisations { table["organisations/\(organisation.slug).md"] = urls.organisation(organisation.slug) }
-        for page in content.pages { table["pages/\(page.slug).md"] = urls.page(page.slug) }
-        // The accessibility statement is generated from site.yml, and linked to like any page.
-        if content.site.accessibility != nil {
-            table["pages/\(AccessibilityStatementView.slug).md"] = urls.page(AccessibilityStatementView.slug)
-        }
-        return table
     }
 }
 

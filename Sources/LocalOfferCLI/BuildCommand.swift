@@ -41,6 +41,9 @@ struct BuildCommand: ParsableCommand {
         printDiagnostics(report.diagnostics, format: .text)
         if verbose {
             for step in report.steps { print(String(format: "  %-10@ %.3f s", step.name, step.seconds)) }
+            if report.succeeded {
+                print("  \(report.filesWritten) files: \(report.filesMade) made (\(report.filesRewritten) with new bytes), \(report.filesWritten - report.filesMade) kept from the previous build")
+            }
         }
         print(report.succeeded ? "Built \(output)/: \(report.summary)" : "Not published (\(output)/ unchanged): \(report.summary)")
         let status = ExitStatus.forDiagnostics(report.diagnostics)

@@ -1,43 +1,107 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The file operations publishing needs, as a struct of closures: `.local` does real disk access;
 /// tests substitute failing operations to prove that a failed build leaves the old site untouched.
 public struct FileSystem: Sendable {
+    /// Creates a folder and any missing parents; succeeds when it exists.
     public var createDirectory: @Sendable (_ path: String) throws -> Void
-    public var write: @Sendable (_ data: Data, _ path: String) throws -> Void
+    public var write: @Sendable (_ bytes: UnsafeRawBufferPointer, _ path: String) throws -> Void
+    /// Makes `to` another name for the file at `from` (a hard link): no bytes are copied or rewritten.
+    public var link: @Sendable (_ from: String, _ to: String) throws -> Void
     public var move: @Sendable (_ from: String, _ to: String) throws -> Void
     public var remove: @Sendable (_ path: String) throws -> Void
     public var exists: @Sendable (_ path: String) -> Bool
     public var list: @Sendable (_ directory: String) -> [String]
+    public var read: @Sendable (_ path: String) -> Data?
+    /// The size of a regular file, or nil.
+    public var size: @Sendable (_ path: String) -> Int?
 
     public init(
         createDirectory: @escaping @Sendable (String) throws -> Void,
-        write: @escaping @Sendable (Data, String) throws -> Void,
+        write: @escaping @Sendable (UnsafeRawBufferPointer, String) throws -> Void,
+        link: @escaping @Sendable (String, String) throws -> Void,
         move: @escaping @Sendable (String, String) throws -> Void,
         remove: @escaping @Sendable (String) throws -> Void,
         exists: @escaping @Sendable (String) -> Bool,
-        list: @escaping @Sendable (String) -> [String]
+        list: @escaping @Sendable (String) -> [String],
+        read: @escaping @Sendable (String) -> Data?,
+        size: @escaping @Sendable (String) -> Int?
     ) {
         self.createDirectory = createDirectory
         self.write = write
+        self.link = link
         self.move = move
         self.remove = remove
         self.exists = exists
         self.list = list
+        self.read = read
+        self.size = size
     }
 
     public static let local = FileSystem(
         createDirectory: { path in
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         },
-        write: { data, path in
-            guard FileManager.default.createFile(atPath: path, contents: data) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        write: { bytes, path in
+            // Plain POSIX: FileManager's atomic write adds a temporary file and a sync per file,
+            // which the staging folder makes unnecessary.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXFailure(operation: "write", path: path) }
+            defer { close(descriptor) }
+            var offset = 0
+            while offset < bytes.count {
+                guard let base = bytes.baseAddress else { break }
+                let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXFailure(operation: "write", path: path)
+                }
+                offset += written
             }
+        },
+        link: { from, to in
+            guard systemLink(from, to) == 0 else { throw POSIXFailure(operation: "link", path: to) }
         },
         move: { from, to in try FileManager.default.moveItem(atPath: from, toPath: to) },
         remove: { path in try FileManager.default.removeItem(atPath: path) },
         exists: { path in FileManager.default.fileExists(atPath: path) },
-        list: { directory in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] }
+        list: { directory in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] },
+        read: { path in FileManager.default.contents(atPath: path) },
+        size: { path in
+            var status = stat()
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(status.st_size)
+        }
     )
 }
+
+/// A failed system call, with what failed and why in words.
+public struct POSIXFailure: Error, LocalizedError, Sendable {
+    public let operation: String
+    public let path: String
+    public let code: Int32
+
+    public init(operation: String, path: String, code: Int32 = errno) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    public var errorDescription: String? {
+        "\(operation) \(path): \(String(cString: strerror(code)))"
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+private let systemLink = Glibc.link
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+private let systemLink = Darwin.link
+#endif

@@ -17,8 +17,10 @@ public struct OutputFile: Sendable, Hashable {
         self.init(path: path, contents: Data(text.utf8))
     }
 
-    static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
+    /// Whether a relative path stays inside the output folder.
+    public static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0"),
+              !path.contains("\t"), !path.contains("\n") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
             !component.isEmpty && component != "." && component != ".."
         }

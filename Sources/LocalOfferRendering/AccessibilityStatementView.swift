@@ -1,9 +1,11 @@
+import LocalOfferDiagnostics
 import LocalOfferModel
+import LocalOfferSite
 
 /// The accessibility statement the Public Sector Bodies Accessibility Regulations 2018 require,
 /// in the structure of the GOV.UK model statement, from the data in site.yml.
 public struct AccessibilityStatementView {
-    public static let slug = "accessibility-statement"
+    public static let slug = SiteItemsBuilder.accessibilityStatementSlug
 
     struct Contact {
         let phone: ContactView.Phone?
@@ -28,10 +30,12 @@ public struct AccessibilityStatementView {
     let lastReviewed: String
 }
 
-extension PageBuilder {
-    func accessibilityStatement(_ details: AccessibilityStatementDetails) -> Result<RenderedPage, Diagnostic> {
+extension PageRenderer {
+    /// Nil when site.yml has no accessibility section (the site then needs a page of its own).
+    public func accessibilityStatement() -> Result<[UInt8], Diagnostic>? {
+        guard let details = items.site.accessibility else { return nil }
         let url = urls.page(AccessibilityStatementView.slug)
-        let site = content.site
+        let site = items.site
         let contact = site.contact.map(ContactView.init)
         let view = AccessibilityStatementView(
             page: layouts.layout(
@@ -53,7 +57,7 @@ extension PageBuilder {
             testedOn: details.testedOn.longForm, testedBy: details.testedBy,
             preparedOn: details.preparedOn.longForm, lastReviewed: details.lastReviewed.longForm
         )
-        return renderer.renderTemplate("accessibility-statement", view, url: url)
+        return render("accessibility-statement", view)
     }
 }
 

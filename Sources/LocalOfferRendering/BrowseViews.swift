@@ -27,6 +27,7 @@ struct BrowsePageView {
     let services: [ServiceListEntry]
     let count: Int
     let refinements: [RefinementGroup]
+    let paging: ListPaging
 }
 
 struct SearchPageView {

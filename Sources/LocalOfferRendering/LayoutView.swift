@@ -1,5 +1,6 @@
 import LocalOfferText
 import LocalOfferModel
+import LocalOfferSite
 
 /// What every page's layout needs: the site, where the page sits, and where everything else is.
 struct LayoutView {
@@ -78,19 +79,21 @@ struct LayoutFactory {
     }
 }
 
-/// Percent-encoding for `mailto:` subject and body (RFC 6068): everything but unreserved characters.
+/// Percent-encoding for `mailto:` subject and body (RFC 6068) and for query strings: everything
+/// but unreserved ASCII characters.
 enum MailtoEncoding {
     static func encode(_ text: String) -> String {
-        var encoded = ""
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(text.utf8.count * 2)
+        let hex = Array("0123456789ABCDEF".utf8)
         for byte in text.utf8 {
-            let character = Character(Unicode.Scalar(byte))
-            if byte < 0x80, character.isLetter || character.isNumber || "-._~".contains(character) {
-                encoded.append(character)
-            } else {
-                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E:
+                encoded.append(byte)
+            default:
+                encoded += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             }
         }
-        return encoded
+        return String(decoding: encoded, as: UTF8.self)
     }
 }
-

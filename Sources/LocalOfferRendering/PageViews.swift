@@ -30,6 +30,8 @@ struct ServicePageView {
     let jsonLD: String
 }
 
+/// A service in a list: what a family needs to decide whether to open it, and, for printed
+/// booklets, how to get in touch. Never the whole service page.
 struct ServiceListEntry {
     let title: String
     let summary: String
@@ -39,18 +41,43 @@ struct ServiceListEntry {
     let needsEHCPlan: Bool
     let allowsSelfReferral: Bool
     let isFree: Bool
+    /// Printed booklets only: how to get in touch, and the page's full address.
+    let contact: ContactView
+    let absoluteURL: String
+}
+
+/// What every page of a paged list shows around its services.
+struct ListPaging {
+    let pagination: PaginationView?
+    /// On the first page of a list too long for the pagination to link every page.
+    let pageRanges: [PageRangeView]
+    /// "Showing 51 to 100 of 2,340 services".
+    let showing: String
+    let number: Int
+    let count: Int
+    var isFirstPage: Bool { number == 1 }
 }
 
 struct LetterGroup {
     let letter: String
     let id: String
+    /// The letter's services began on an earlier page.
+    let continued: Bool
     let services: [ServiceListEntry]
+}
+
+/// A letter of the A to Z index and the page where its services start.
+struct LetterLink {
+    let letter: String
+    let url: String
 }
 
 struct ServicesIndexView {
     let page: LayoutView
+    let letterLinks: [LetterLink]
     let letters: [LetterGroup]
     let count: Int
+    let paging: ListPaging
 }
 
 struct CategoryPageView {
@@ -58,8 +85,7 @@ struct CategoryPageView {
     let description: String
     let services: [ServiceListEntry]
     let count: Int
-    /// Printed instead of the list: a booklet with each service's key facts and contacts.
-    let booklet: [ServiceView]
+    let paging: ListPaging
 }
 
 struct OrganisationPageView {
@@ -70,6 +96,8 @@ struct OrganisationPageView {
     let contact: ContactView
     let bodyHTML: String
     let services: [ServiceListEntry]
+    let count: Int
+    let paging: ListPaging
 }
 
 struct OrganisationsIndexView {

@@ -1,4 +1,5 @@
 import LocalOfferModel
+import LocalOfferSite
 
 /// A service as templates see it: every fact already in words, every link already an address.
 struct ServiceView {
@@ -52,32 +53,23 @@ struct ServiceView {
 }
 
 struct ServiceViewFactory {
-    let content: SiteContent
-    let urls: SiteURLs
-    let today: LocalDate
-    let canonicalBase: String
-    private let organisationNames: [String: String]
+    let items: SiteItems
 
-    init(content: SiteContent, urls: SiteURLs, today: LocalDate, canonicalBase: String) {
-        self.content = content
-        self.urls = urls
-        self.today = today
-        self.canonicalBase = canonicalBase
-        organisationNames = content.organisationNamesBySlug()
-    }
+    var urls: SiteURLs { items.urls }
 
-    func view(_ service: Service, bodyHTML: String) -> ServiceView {
-        let organisationName = organisationNames[service.organisation] ?? service.organisation
+    func view(_ item: Item<Service>) -> ServiceView {
+        let service = item.entry
+        let organisationName = items.organisationName(service.organisation)
         let eligibility = service.eligibility
         return ServiceView(
             slug: service.slug,
             title: service.title,
             summary: service.summary,
-            url: urls.service(service.slug),
-            absoluteURL: canonicalBase + String(urls.service(service.slug).dropFirst(urls.basePath.count)),
+            url: item.url,
+            absoluteURL: items.links.absolute(item.url),
             organisation: .init(title: organisationName, url: urls.organisation(service.organisation)),
             categories: service.categories.compactMap { id in
-                content.site.category(id: id).map { ServiceView.Link(title: $0.title, url: urls.category($0.id)) }
+                items.site.category(id: id).map { ServiceView.Link(title: $0.title, url: urls.category($0.id)) }
             },
             levelTitle: Self.levelTitle(service.level),
             ageRange: eligibility.age.description,
@@ -97,11 +89,11 @@ struct ServiceViewFactory {
             schedule: service.schedule.map { hours in
                 ServiceView.ScheduleRow(days: hours.daysDescription, hours: "\(hours.opens.spoken) to \(hours.closes.spoken)")
             },
-            bodyHTML: bodyHTML,
+            bodyHTML: item.body.html,
             lastReviewed: service.lastReviewed.longForm,
             lastReviewedISO: service.lastReviewed.description,
             reviewBy: service.reviewBy.longForm,
-            reviewOverdue: service.reviewBy < today
+            reviewOverdue: service.isReviewOverdue(on: items.today)
         )
     }
 
@@ -121,7 +113,7 @@ struct ServiceViewFactory {
             facts.append(.init(label: "Diagnosis", value: "A diagnosis is needed", items: []))
         }
         if eligibility.residence == .local {
-            facts.append(.init(label: "Where you live", value: "For families who live in the area of \(content.site.council), or whose child is registered with a GP there", items: []))
+            facts.append(.init(label: "Where you live", value: "For families who live in the area of \(items.site.council), or whose child is registered with a GP there", items: []))
         }
         switch service.cost {
         case .free:

@@ -1,7 +1,8 @@
 import Foundation
 import LocalOfferContent
 import LocalOfferDiagnostics
-import Mustache
+import LocalOfferTemplates
+import LocalOfferText
 
 /// The Mustache templates of a theme, read from one or more folders: a file in an earlier folder
 /// replaces the file of the same name in a later one, so a council overrides only what it changes.
@@ -10,11 +11,13 @@ import Mustache
 /// let (library, problems) = TemplateLibrary.load(from: ["my-theme", "templates"])
 /// ```
 public struct TemplateLibrary: Sendable {
-    let mustache: MustacheLibrary
+    let templates: TemplateSet
     /// Template name → the file it was read from, for messages.
     public let sources: [String: String]
     /// Asset path (relative to `assets/`) → the file to copy, after overriding.
     public let assets: [String: String]
+    /// A hash of every template's name and text: pages made with other templates must be made again.
+    public let contentHash: UInt64
 
     public static let requiredTemplates = [
         "layout", "home", "service", "organisation", "organisations", "category", "services", "information",
@@ -47,7 +50,8 @@ public struct TemplateLibrary: Sendable {
             }
         }
 
-        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
+        var hasher = StableHasher()
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             let read = readers[path].map { $0.read(path, limit: ContentLimits.standard.maximumFileBytes) }
                 ?? .failure(.error(.unreadableFile, "the template could not be read", at: SourceLocation(path: path)))
@@ -56,17 +60,31 @@ public struct TemplateLibrary: Sendable {
             case .success(let decoded): text = decoded
             case .failure(let problem): diagnostics.append(problem); continue
             }
-            do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    .templateSyntax, "template syntax error: \(Self.describe(error.error))",
-                    at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
-                ))
-            } catch {
-                diagnostics.append(.error(.templateSyntax, "template syntax error: \(error)", at: SourceLocation(path: path)))
-            }
+            hasher.combine(name)
+            hasher.combine(text)
+            texts[name] = text
+        }
+        let (templates, errors) = TemplateSet.compile(texts)
+        for (name, error) in errors {
+            diagnostics.append(.error(
+                .templateSyntax, "template syntax error: \(error.message)",
+                at: SourceLocation(path: sources[name] ?? name, line: error.line, column: error.column),
+                hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed"
+            ))
+        }
+        for (template, reference) in templates.missingReferences() {
+            diagnostics.append(.error(
+                .missingTemplate, "the template '\(reference.name).mustache' was not found",
+                at: SourceLocation(path: sources[template] ?? template, line: reference.line, column: reference.column),
+                hint: "partials are named by their path under the templates folder, without .mustache: {{>partials/contact}}"
+            ))
+        }
+        for cycle in templates.includeCycles() {
+            diagnostics.append(.error(
+                .templateSyntax, "templates include each other in a circle: \(cycle)",
+                at: (cycle.components(separatedBy: " → ").first).map { SourceLocation(path: sources[$0] ?? $0) },
+                hint: "a partial cannot include the template that includes it"
+            ))
         }
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.append(.error(
@@ -75,19 +93,23 @@ public struct TemplateLibrary: Sendable {
             ))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateLibrary(mustache: MustacheLibrary(templates: templates), sources: sources, assets: assets), diagnostics)
+        let library = TemplateLibrary(templates: templates, sources: sources, assets: assets, contentHash: hasher.value)
+        return (library, diagnostics)
     }
 
-    func render(_ context: Any, with name: String) -> String? {
-        mustache.render(context, withTemplate: name)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not finished"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
-        default: "\(error)"
+    /// The page as UTF-8 bytes, or a diagnostic: the template is missing, or uses a name its view
+    /// does not offer (a typo in a council's template would otherwise show as a silent gap).
+    func render(_ view: some TemplateObject, with name: String) -> Result<[UInt8], Diagnostic> {
+        guard let rendered = templates.render(name, view) else {
+            return .failure(.error(.missingTemplate, "the template '\(name).mustache' was not found", at: nil))
         }
+        if let unknown = rendered.unknownNames.first {
+            return .failure(.error(
+                .templateSyntax, "the template uses '{{\(unknown)}}', which this page does not have",
+                at: SourceLocation(path: sources[name] ?? name),
+                hint: "check the spelling; docs/templates.md lists the names each template can use"
+            ))
+        }
+        return .success(rendered.bytes)
     }
 }

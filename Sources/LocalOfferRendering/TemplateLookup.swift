@@ -1,274 +1,595 @@
-import Mustache
+import LocalOfferTemplates
 
-// Templates look values up by name thousands of times per page. Without these conformances
-// swift-mustache reflects (Mirror) on every lookup, which made rendering the slowest step;
-// a switch is a few nanoseconds. Only the types rendered in long lists or on every page need it.
+// What each view model offers its templates, by name: a switch, never reflection, so a lookup costs
+// nanoseconds. A name a template uses that no view offers is reported by the build (see
+// `TemplateLibrary.render`), so a typo in a template or a field missing here cannot pass unnoticed.
 
-extension ServiceListEntry: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomePageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "summary": summary
-        case "url": url
-        case "organisation": organisation
-        case "ageRange": ageRange
-        case "needsEHCPlan": needsEHCPlan
-        case "allowsSelfReferral": allowsSelfReferral
-        case "isFree": isFree
+        case "page": page.templateValue
+        case "categories": categories.templateValue
+        case "keyPages": keyPages.templateValue
+        case "serviceCount": serviceCount.templateValue
+        case "ages": ages.templateValue
+        case "needs": needs.templateValue
+        case "guideAges": guideAges.templateValue
+        case "guideNeeds": guideNeeds.templateValue
         default: nil
         }
     }
 }
 
-extension CountedLink: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomePageView.CategoryEntry: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
-        case "count": count
+        case "title": title.templateValue
+        case "description": self.description.templateValue
+        case "url": url.templateValue
+        case "count": count.templateValue
         default: nil
         }
     }
 }
 
-extension LayoutView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension HomePageView.GuideAge: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "site": site
-        case "title": title
-        case "documentTitle": documentTitle
-        case "description": description
-        case "canonicalURL": canonicalURL
-        case "breadcrumbs": breadcrumbs
-        case "nav": nav
-        case "reportProblemMailto": reportProblemMailto
+        case "value": value.templateValue
+        case "plural": plural.templateValue
         default: nil
         }
     }
 }
 
-extension LayoutView.SiteView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ServicePageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "council": council
-        case "language": language
-        case "feedbackEmail": feedbackEmail
+        case "page": page.templateValue
+        case "service": service.templateValue
+        case "jsonLD": jsonLD.templateValue
         default: nil
         }
     }
 }
 
-extension LayoutView.Crumb: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ServiceListEntry: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
+        case "title": title.templateValue
+        case "summary": summary.templateValue
+        case "url": url.templateValue
+        case "organisation": organisation.templateValue
+        case "ageRange": ageRange.templateValue
+        case "needsEHCPlan": needsEHCPlan.templateValue
+        case "allowsSelfReferral": allowsSelfReferral.templateValue
+        case "isFree": isFree.templateValue
+        case "contact": contact.templateValue
+        case "absoluteURL": absoluteURL.templateValue
         default: nil
         }
     }
 }
 
-extension LayoutView.Navigation: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ListPaging: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "home": home
-        case "services": services
-        case "search": search
-        case "browse": browse
-        case "information": information
-        case "glossary": glossary
-        case "myList": myList
-        case "organisations": organisations
-        case "accessibility": accessibility
-        case "privacy": privacy
-        case "assets": assets
+        case "pagination": pagination.templateValue
+        case "pageRanges": pageRanges.templateValue
+        case "showing": showing.templateValue
+        case "number": number.templateValue
+        case "count": count.templateValue
+        case "isFirstPage": isFirstPage.templateValue
         default: nil
         }
     }
 }
 
-extension LetterGroup: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LetterGroup: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "letter": letter
-        case "id": id
-        case "services": services
+        case "letter": letter.templateValue
+        case "id": id.templateValue
+        case "continued": continued.templateValue
+        case "services": services.templateValue
         default: nil
         }
     }
 }
 
-extension CategoryPageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LetterLink: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "description": description
-        case "services": services
-        case "count": count
-        case "booklet": booklet
+        case "letter": letter.templateValue
+        case "url": url.templateValue
         default: nil
         }
     }
 }
 
-extension BrowsePageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension ServicesIndexView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "intro": intro
-        case "services": services
-        case "count": count
-        case "refinements": refinements
+        case "page": page.templateValue
+        case "letterLinks": letterLinks.templateValue
+        case "letters": letters.templateValue
+        case "count": count.templateValue
+        case "paging": paging.templateValue
         default: nil
         }
     }
 }
 
-extension ServicesIndexView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension CategoryPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "letters": letters
-        case "count": count
+        case "page": page.templateValue
+        case "description": self.description.templateValue
+        case "services": services.templateValue
+        case "count": count.templateValue
+        case "paging": paging.templateValue
         default: nil
         }
     }
 }
 
-extension ServicePageView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OrganisationPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "page": page
-        case "service": service
-        case "jsonLD": jsonLD
+        case "page": page.templateValue
+        case "name": self.name.templateValue
+        case "typeTitle": typeTitle.templateValue
+        case "website": website.templateValue
+        case "contact": contact.templateValue
+        case "bodyHTML": bodyHTML.templateValue
+        case "services": services.templateValue
+        case "count": count.templateValue
+        case "paging": paging.templateValue
         default: nil
         }
     }
 }
 
-extension ServiceView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OrganisationsIndexView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "slug": slug
-        case "title": title
-        case "summary": summary
-        case "url": url
-        case "absoluteURL": absoluteURL
-        case "organisation": organisation
-        case "categories": categories
-        case "levelTitle": levelTitle
-        case "ageRange": ageRange
-        case "needsEHCPlan": needsEHCPlan
-        case "allowsSelfReferral": allowsSelfReferral
-        case "isFree": isFree
-        case "facts": facts
-        case "criteria": criteria
-        case "contact": contact
-        case "locations": locations
-        case "schedule": schedule
-        case "bodyHTML": bodyHTML
-        case "lastReviewed": lastReviewed
-        case "lastReviewedISO": lastReviewedISO
-        case "reviewBy": reviewBy
-        case "reviewOverdue": reviewOverdue
+        case "page": page.templateValue
+        case "organisations": organisations.templateValue
         default: nil
         }
     }
 }
 
-extension ServiceView.Link: MustacheParent {
-    func child(named name: String) -> Any? {
+extension OrganisationsIndexView.Entry: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "title": title
-        case "url": url
+        case "name": self.name.templateValue
+        case "url": url.templateValue
+        case "count": count.templateValue
         default: nil
         }
     }
 }
 
-extension ServiceView.Fact: MustacheParent {
-    func child(named name: String) -> Any? {
+extension InformationIndexView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "label": label
-        case "value": value
-        case "items": items
+        case "page": page.templateValue
+        case "pages": pages.templateValue
         default: nil
         }
     }
 }
 
-extension ServiceView.LocationView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension InformationIndexView.Entry: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "addressLines": addressLines
-        case "mapURL": mapURL
-        case "accessibility": accessibility
+        case "title": title.templateValue
+        case "summary": summary.templateValue
+        case "url": url.templateValue
         default: nil
         }
     }
 }
 
-extension ServiceView.ScheduleRow: MustacheParent {
-    func child(named name: String) -> Any? {
+extension InformationPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "days": days
-        case "hours": hours
+        case "page": page.templateValue
+        case "summary": summary.templateValue
+        case "bodyHTML": bodyHTML.templateValue
+        case "contents": contents.templateValue
+        case "lastReviewed": lastReviewed.templateValue
         default: nil
         }
     }
 }
 
-extension ContactView: MustacheParent {
-    func child(named name: String) -> Any? {
+extension InformationPageView.Heading: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "name": self.name
-        case "phone": phone
-        case "textphone": textphone
-        case "email": email
-        case "website": website
-        case "address": address
+        case "text": text.templateValue
+        case "id": id.templateValue
         default: nil
         }
     }
 }
 
-extension ContactView.Phone: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GlossaryView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "display": display
-        case "href": href
+        case "page": page.templateValue
+        case "letters": letters.templateValue
         default: nil
         }
     }
 }
 
-extension ContactView.Email: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GlossaryView.Entry: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "address": address
-        case "href": href
+        case "term": term.templateValue
+        case "id": id.templateValue
+        case "meaning": meaning.templateValue
+        case "aliases": aliases.templateValue
         default: nil
         }
     }
 }
 
-extension ContactView.Website: MustacheParent {
-    func child(named name: String) -> Any? {
+extension GlossaryView.Letter: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "href": href
-        case "readable": readable
+        case "letter": letter.templateValue
+        case "id": id.templateValue
+        case "entries": entries.templateValue
         default: nil
         }
     }
 }
 
-extension ContactView.Address: MustacheParent {
-    func child(named name: String) -> Any? {
+extension LayoutOnlyView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
         switch name {
-        case "lines": lines
-        case "mapURL": mapURL
+        case "page": page.templateValue
+        default: nil
+        }
+    }
+}
+
+extension CountedLink: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "count": count.templateValue
+        default: nil
+        }
+    }
+}
+
+extension BrowseIndexView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "ages": ages.templateValue
+        case "needs": needs.templateValue
+        case "categories": categories.templateValue
+        default: nil
+        }
+    }
+}
+
+extension BrowsePageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "intro": intro.templateValue
+        case "services": services.templateValue
+        case "count": count.templateValue
+        case "refinements": refinements.templateValue
+        case "paging": paging.templateValue
+        default: nil
+        }
+    }
+}
+
+extension BrowsePageView.RefinementGroup: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "links": links.templateValue
+        default: nil
+        }
+    }
+}
+
+extension SearchPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "indexURL": indexURL.templateValue
+        case "scriptURL": scriptURL.templateValue
+        case "ages": ages.templateValue
+        case "needs": needs.templateValue
+        case "categories": categories.templateValue
+        case "browseAges": browseAges.templateValue
+        case "browseNeeds": browseNeeds.templateValue
+        default: nil
+        }
+    }
+}
+
+extension SearchPageView.Option: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "value": value.templateValue
+        case "title": title.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ServiceView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "slug": slug.templateValue
+        case "title": title.templateValue
+        case "summary": summary.templateValue
+        case "url": url.templateValue
+        case "absoluteURL": absoluteURL.templateValue
+        case "organisation": organisation.templateValue
+        case "categories": categories.templateValue
+        case "levelTitle": levelTitle.templateValue
+        case "ageRange": ageRange.templateValue
+        case "needsEHCPlan": needsEHCPlan.templateValue
+        case "allowsSelfReferral": allowsSelfReferral.templateValue
+        case "isFree": isFree.templateValue
+        case "facts": facts.templateValue
+        case "criteria": criteria.templateValue
+        case "contact": contact.templateValue
+        case "locations": locations.templateValue
+        case "schedule": schedule.templateValue
+        case "bodyHTML": bodyHTML.templateValue
+        case "lastReviewed": lastReviewed.templateValue
+        case "lastReviewedISO": lastReviewedISO.templateValue
+        case "reviewBy": reviewBy.templateValue
+        case "reviewOverdue": reviewOverdue.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ServiceView.Link: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ServiceView.Fact: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "label": label.templateValue
+        case "value": value.templateValue
+        case "items": items.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ServiceView.ScheduleRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "days": days.templateValue
+        case "hours": hours.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ServiceView.LocationView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "name": self.name.templateValue
+        case "addressLines": addressLines.templateValue
+        case "mapURL": mapURL.templateValue
+        case "accessibility": accessibility.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ContactView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "name": self.name.templateValue
+        case "phone": phone.templateValue
+        case "textphone": textphone.templateValue
+        case "email": email.templateValue
+        case "website": website.templateValue
+        case "address": address.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ContactView.Phone: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "display": display.templateValue
+        case "href": href.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ContactView.Email: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "address": address.templateValue
+        case "href": href.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ContactView.Website: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "href": href.templateValue
+        case "readable": readable.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ContactView.Address: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "lines": lines.templateValue
+        case "mapURL": mapURL.templateValue
+        default: nil
+        }
+    }
+}
+
+extension LayoutView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "site": site.templateValue
+        case "title": title.templateValue
+        case "documentTitle": documentTitle.templateValue
+        case "description": self.description.templateValue
+        case "canonicalURL": canonicalURL.templateValue
+        case "breadcrumbs": breadcrumbs.templateValue
+        case "nav": nav.templateValue
+        case "reportProblemMailto": reportProblemMailto.templateValue
+        default: nil
+        }
+    }
+}
+
+extension LayoutView.SiteView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "name": self.name.templateValue
+        case "council": council.templateValue
+        case "language": language.templateValue
+        case "feedbackEmail": feedbackEmail.templateValue
+        default: nil
+        }
+    }
+}
+
+extension LayoutView.Crumb: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        default: nil
+        }
+    }
+}
+
+extension LayoutView.Navigation: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "home": home.templateValue
+        case "services": services.templateValue
+        case "search": search.templateValue
+        case "browse": browse.templateValue
+        case "information": information.templateValue
+        case "glossary": glossary.templateValue
+        case "myList": myList.templateValue
+        case "organisations": organisations.templateValue
+        case "accessibility": accessibility.templateValue
+        case "privacy": privacy.templateValue
+        case "assets": assets.templateValue
+        default: nil
+        }
+    }
+}
+
+extension AccessibilityStatementView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "siteName": siteName.templateValue
+        case "council": council.templateValue
+        case "address": address.templateValue
+        case "standard": standard.templateValue
+        case "fullyCompliant": fullyCompliant.templateValue
+        case "partiallyCompliant": partiallyCompliant.templateValue
+        case "notCompliant": notCompliant.templateValue
+        case "knownIssues": knownIssues.templateValue
+        case "contact": contact.templateValue
+        case "responseDays": responseDays.templateValue
+        case "testedOn": testedOn.templateValue
+        case "testedBy": testedBy.templateValue
+        case "preparedOn": preparedOn.templateValue
+        case "lastReviewed": lastReviewed.templateValue
+        default: nil
+        }
+    }
+}
+
+extension AccessibilityStatementView.Contact: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "phone": phone.templateValue
+        case "textphone": textphone.templateValue
+        case "email": email.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PaginationView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "previous": previous.templateValue
+        case "next": next.templateValue
+        case "items": items.templateValue
+        case "current": current.templateValue
+        case "count": count.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PaginationView.Item: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "number": number.templateValue
+        case "url": url.templateValue
+        case "isCurrent": isCurrent.templateValue
+        case "isEllipsis": isEllipsis.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PaginationView.Link: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "url": url.templateValue
+        case "label": label.templateValue
+        default: nil
+        }
+    }
+}
+
+extension PageRangeView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "number": number.templateValue
+        case "url": url.templateValue
+        case "first": first.templateValue
+        case "last": last.templateValue
         default: nil
         }
     }

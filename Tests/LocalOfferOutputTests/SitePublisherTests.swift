@@ -41,9 +41,9 @@ struct SitePublisherTests {
         let output = root + "/public"
         try SitePublisher().publish(files(["index.html": "previous"]), to: output)
         var failing = FileSystem.local
-        failing.write = { data, path in
+        failing.write = { bytes, path in
             if path.hasSuffix("b.html") { throw CocoaError(.fileWriteOutOfSpace) }
-            try FileSystem.local.write(data, path)
+            try FileSystem.local.write(bytes, path)
         }
         #expect(throws: Diagnostic.self) {
             try SitePublisher(fileSystem: failing).publish(files(["a.html": "new", "b.html": "new"]), to: output)
@@ -67,6 +67,53 @@ struct SitePublisherTests {
         }
         #expect(read(output + "/index.html") == "previous")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["public"])
+    }
+
+    /// Files written from many threads into shared, not yet existing folders all arrive.
+    @Test func concurrentWritesIntoSharedFoldersAllSucceed() throws {
+        let output = folder() + "/public"
+        let many = (0..<2_000).compactMap { OutputFile(path: "a/b\($0 % 7)/c\($0 % 13)/file\($0).txt", text: "\($0)") }
+        try SitePublisher().publish(many, to: output)
+        for file in many { #expect(read(output + "/" + file.path) == String(decoding: file.contents, as: UTF8.self)) }
+    }
+
+    @Test func unchangedFilesAreLinkedFromThePreviousSiteAndChangedOnesWritten() throws {
+        let output = folder() + "/public"
+        let first = try StagingFolder.open(for: output)
+        try first.write("same", to: "same.html", fingerprint: 1)
+        try first.write("old", to: "changed.html", fingerprint: 2)
+        try first.write("bytes", to: "compared.txt", fingerprint: nil)
+        try first.publish()
+        let inode = { (path: String) in
+            (try? FileManager.default.attributesOfItem(atPath: output + "/" + path)[.systemFileNumber] as? NSNumber)?.intValue
+        }
+        let before = (inode("same.html"), inode("changed.html"), inode("compared.txt"))
+
+        let second = try StagingFolder.open(for: output)
+        #expect(second.reuse("same.html", fingerprint: 1))
+        #expect(!second.reuse("changed.html", fingerprint: 3))
+        try second.write("new", to: "changed.html", fingerprint: 3)
+        #expect(try second.write("bytes", to: "compared.txt", fingerprint: nil) == false, "same bytes: linked, not written")
+        try second.publish()
+        #expect(inode("same.html") == before.0)
+        #expect(inode("changed.html") != before.1)
+        #expect(inode("compared.txt") == before.2)
+        #expect(read(output + "/changed.html") == "new")
+        let manifest = try #require(OutputManifest(text: read(output + "/" + SitePublisher.markerFile) ?? ""))
+        #expect(manifest.entries["same.html"]?.fingerprint == 1)
+        #expect(manifest.entries["changed.html"]?.fingerprint == 3)
+        #expect(manifest.entries["compared.txt"]?.fingerprint == nil)
+    }
+
+    @Test func aFileAlteredByHandSinceTheLastBuildIsMadeAgain() throws {
+        let output = folder() + "/public"
+        let first = try StagingFolder.open(for: output)
+        try first.write("original", to: "page.html", fingerprint: 9)
+        try first.publish()
+        try "edited by hand".write(toFile: output + "/page.html", atomically: false, encoding: .utf8)
+        let second = try StagingFolder.open(for: output)
+        #expect(!second.reuse("page.html", fingerprint: 9), "its size no longer matches the manifest")
+        second.discard()
     }
 
     @Test func refusesFoldersItDidNotWriteAndKeepsThePlaceholder() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import LocalOfferDiagnostics
 import LocalOfferRendering
+import LocalOfferSite
 import Testing
 
 @Suite("Templates")

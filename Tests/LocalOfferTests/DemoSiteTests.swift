@@ -132,20 +132,8 @@ struct BrowseTests {
 
     /// Every service is reachable from the home page in at most three clicks.
     @Test func everyServiceIsWithinThreeClicksOfTheHomePage() {
-        var depth: [String: Int] = ["index.html": 0]
-        var queue = ["index.html"]
-        while !queue.isEmpty {
-            let page = queue.removeFirst()
-            guard let current = depth[page], current < 3 else { continue }
-            for target in LinkChecker.matches(of: ##"href="(/[^"#?]*)""##, in: TestSite.text(output, page)) {
-                let file = String(target.dropFirst()) + (target.hasSuffix("/") ? "index.html" : "")
-                guard file.hasSuffix(".html"), depth[file] == nil else { continue }
-                depth[file] = current + 1
-                queue.append(file)
-            }
-        }
-        let services = ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? [])
-            .filter { !$0.hasSuffix(".html") }
+        let depth = ClickDepth.fromHome(of: output)
+        let services = TestSite.publishedServiceSlugs(in: output)
         #expect(services.count > 60)
         for slug in services {
             #expect((depth["services/\(slug)/index.html"] ?? 99) <= 3, "\(slug) is more than three clicks from home")
@@ -163,8 +151,7 @@ struct BrowseTests {
         let shared = ["assets/site.css", "assets/site.js", "assets/favicon.svg"]
             .map { (try? FileManager.default.attributesOfItem(atPath: output + "/" + $0)[.size] as? Int) ?? 0 }
             .reduce(0, +)
-        let services = ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? []).filter { !$0.hasSuffix(".html") }
-        for slug in services {
+        for slug in TestSite.publishedServiceSlugs(in: output) {
             let page = (try? FileManager.default.attributesOfItem(atPath: "\(output)/services/\(slug)/index.html")[.size] as? Int) ?? 0
             #expect(page + shared < 50_000, "\(slug): \(page + shared) bytes")
         }

@@ -7,6 +7,13 @@ extension Service {
     }
 }
 
+extension Service {
+    /// The page warns that the information may be out of date once its review date has passed.
+    public func isReviewOverdue(on today: LocalDate) -> Bool {
+        reviewBy < today
+    }
+}
+
 extension SiteContent {
     /// Organisation names by slug; build it once per stage, not per service.
     public func organisationNamesBySlug() -> [String: String] {

@@ -45,6 +45,13 @@ enum TestSite {
         return files
     }
 
+    /// The slugs of the service pages a built site holds (`services/<slug>/index.html`).
+    static func publishedServiceSlugs(in output: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? [])
+            .filter { $0 != "page" && FileManager.default.fileExists(atPath: "\(output)/services/\($0)/index.html") }
+            .sorted()
+    }
+
     static func text(_ folder: String, _ relative: String) -> String {
         FileManager.default.contents(atPath: folder + "/" + relative).flatMap { String(data: $0, encoding: .utf8) } ?? ""
     }

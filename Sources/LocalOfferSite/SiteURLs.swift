@@ -35,6 +35,11 @@ public struct SiteURLs: Sendable, Hashable {
     public func page(_ slug: String) -> String { information + slug + "/" }
     public func glossaryTerm(_ anchor: String) -> String { glossary + "#" + anchor }
 
+    /// Page `number` of a list that starts at `first`: `/services/`, then `/services/page/2/`.
+    public func listPage(_ first: String, number: Int) -> String {
+        number <= 1 ? first : first + "page/\(number)/"
+    }
+
     /// The file an address is written to, relative to the output folder.
     public func outputPath(for url: String) -> String {
         var relative = url.hasPrefix(basePath) ? String(url.dropFirst(basePath.count)) : url

@@ -1,0 +1,146 @@
+import Foundation
+import LocalOfferDiagnostics
+import LocalOfferText
+
+/// A site being written: a hidden folder beside the output folder that takes the output folder's
+/// place only when every file is in it (`publish()`), or is removed (`discard()`).
+///
+/// Files are written the moment they are made, from any thread, so a build never holds the whole
+/// site in memory. A file whose fingerprint, or whose bytes, match the previous site's is
+/// hard-linked from it instead: a rebuild of unchanged content rewrites no file.
+///
+/// ```swift
+/// let staging = try StagingFolder.open(for: "public")
+/// if !staging.reuse("index.html", fingerprint: f) { try staging.write(html, to: "index.html", fingerprint: f) }
+/// try staging.publish()
+/// ```
+public final class StagingFolder: @unchecked Sendable {
+    public let output: String
+    public let path: String
+    /// The site being replaced, as its marker file describes it (empty for a first build).
+    public let previous: OutputManifest
+    private let fileSystem: FileSystem
+    /// Guards `directories` and `manifest`; file writes themselves run unlocked, in parallel.
+    private let lock = NSLock()
+    private var directories: Set<String> = [""]
+    private var manifest = OutputManifest()
+    private var finished = false
+
+    private init(output: String, path: String, previous: OutputManifest, fileSystem: FileSystem) {
+        self.output = output
+        self.path = path
+        self.previous = previous
+        self.fileSystem = fileSystem
+    }
+
+    /// Checks that `output` may be replaced and creates the staging folder beside it.
+    public static func open(for output: String, fileSystem: FileSystem = .local) throws(Diagnostic) -> StagingFolder {
+        let output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+        let previous = try SitePublisher.checkReplaceable(output, fileSystem: fileSystem)
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = (parent.isEmpty ? "" : parent + "/") + ".\(name).staging-\(suffix)"
+        do {
+            try fileSystem.createDirectory(staging)
+        } catch {
+            throw SitePublisher.failure("could not create the staging folder \(staging): \(error.localizedDescription)")
+        }
+        return StagingFolder(output: output, path: staging, previous: previous ?? OutputManifest(), fileSystem: fileSystem)
+    }
+
+    // MARK: Writing
+
+    /// Hard-links the previous site's file when it was made from the same inputs. False when it
+    /// cannot be reused (new, changed, missing or altered since), and the caller must make it.
+    public func reuse(_ relative: String, fingerprint: UInt64) -> Bool {
+        guard OutputFile.isSafe(relative), let entry = previous.entries[relative], entry.fingerprint == fingerprint else { return false }
+        return linkPrevious(relative, entry: entry)
+    }
+
+    /// Writes a made file, unless the previous site holds the same bytes: then that file is linked.
+    /// Returns whether bytes were written (false: the previous file was kept).
+    @discardableResult
+    public func write(_ bytes: UnsafeRawBufferPointer, to relative: String, fingerprint: UInt64?) throws -> Bool {
+        guard OutputFile.isSafe(relative) else { throw POSIXFailure(operation: "refused to write outside the site", path: relative, code: EINVAL) }
+        var hasher = StableHasher()
+        hasher.combine(bytes: bytes)
+        let entry = OutputManifest.Entry(fingerprint: fingerprint, contentHash: hasher.value, size: bytes.count)
+        if let old = previous.entries[relative], old.contentHash == entry.contentHash, old.size == entry.size,
+           linkPrevious(relative, entry: entry) {
+            return false
+        }
+        try ensureParent(of: relative)
+        try fileSystem.write(bytes, path + "/" + relative)
+        record(relative, entry)
+        return true
+    }
+
+    @discardableResult
+    public func write(_ text: String, to relative: String, fingerprint: UInt64?) throws -> Bool {
+        var text = text
+        return try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: relative, fingerprint: fingerprint) }
+    }
+
+    @discardableResult
+    public func write(_ data: Data, to relative: String, fingerprint: UInt64?) throws -> Bool {
+        try data.withUnsafeBytes { try write($0, to: relative, fingerprint: fingerprint) }
+    }
+
+    private func linkPrevious(_ relative: String, entry: OutputManifest.Entry) -> Bool {
+        let source = output + "/" + relative
+        guard fileSystem.size(source) == entry.size else { return false }
+        do {
+            try ensureParent(of: relative)
+            try fileSystem.link(source, path + "/" + relative)
+        } catch {
+            return false
+        }
+        record(relative, entry)
+        return true
+    }
+
+    private func record(_ relative: String, _ entry: OutputManifest.Entry) {
+        lock.withLock { manifest.entries[relative] = entry }
+    }
+
+    /// Creates the file's folder, parents first. A folder is marked as made only once it exists, so a
+    /// thread never writes into a folder another thread is still making; two threads making the same
+    /// folder is harmless (making a folder that exists succeeds).
+    private func ensureParent(of relative: String) throws {
+        guard let slash = relative.lastIndex(of: "/") else { return }
+        let directory = String(relative[..<slash])
+        if lock.withLock({ directories.contains(directory) }) { return }
+        try ensureParent(of: directory)
+        try fileSystem.createDirectory(path + "/" + directory)
+        lock.withLock { _ = directories.insert(directory) }
+    }
+
+    // MARK: Finishing
+
+    /// What has been written so far, with fingerprints: what the marker file will list.
+    public var writtenManifest: OutputManifest { lock.withLock { manifest } }
+
+    /// Writes the marker, carries kept files over and swaps the staging folder into place.
+    /// On failure the previous site is left as it was and the staging folder is removed.
+    public func publish() throws(Diagnostic) {
+        do {
+            try write(writtenManifest.text, to: SitePublisher.markerFile, fingerprint: nil)
+            for kept in SitePublisher.keptFiles where fileSystem.exists(output + "/" + kept) {
+                try write(Data(), to: kept, fingerprint: nil)
+            }
+        } catch {
+            discard()
+            throw SitePublisher.failure("could not write the site: \(error.localizedDescription)")
+        }
+        finished = true
+        try SitePublisher(fileSystem: fileSystem).swap(staging: path, into: output)
+    }
+
+    /// Removes the staging folder; the previous site stays exactly as it was.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        try? fileSystem.remove(path)
+    }
+}

@@ -1,0 +1,96 @@
+import LocalOfferModel
+
+/// The whole validated site as the writers see it: settings, vocabulary and every published entry
+/// as an item, in the order lists show them, with the lookups writers need built once.
+public struct SiteItems: Sendable {
+    public let site: Site
+    public let glossary: [GlossaryEntry]
+    public let synonyms: [SynonymGroup]
+    /// Published services in title order: the order of the A to Z and of every list of services.
+    public let services: [Item<Service>]
+    /// Organisations in name order.
+    public let organisations: [Item<Organisation>]
+    /// Information pages in the order editors gave them (`order`), then by title.
+    public let pages: [Item<InformationPage>]
+    public let links: SiteLinks
+    public let today: LocalDate
+    /// Hashes of what many pages show at once, for writers' fingerprints.
+    public let hashes: SiteHashes
+
+    private let organisationIndex: [String: Int]
+    /// Indexes into `services`, in title order.
+    public let servicesByOrganisation: [String: [Int]]
+    /// Indexes into `services`, in title order.
+    public let servicesByCategory: [String: [Int]]
+
+    public init(
+        site: Site, glossary: [GlossaryEntry], synonyms: [SynonymGroup], services: [Item<Service>],
+        organisations: [Item<Organisation>], pages: [Item<InformationPage>], links: SiteLinks, today: LocalDate,
+        hashes: SiteHashes
+    ) {
+        self.site = site
+        self.glossary = glossary
+        self.synonyms = synonyms
+        self.services = services.sorted { Service.byTitle($0.entry, $1.entry) }
+        self.organisations = organisations.sorted { left, right in
+            let (a, b) = (left.entry.name.lowercased(), right.entry.name.lowercased())
+            return a == b ? left.slug < right.slug : a < b
+        }
+        self.pages = pages.sorted { left, right in
+            let (a, b) = (left.entry.order ?? Int.max, right.entry.order ?? Int.max)
+            if a != b { return a < b }
+            let (x, y) = (left.entry.title.lowercased(), right.entry.title.lowercased())
+            return x == y ? left.slug < right.slug : x < y
+        }
+        self.links = links
+        self.today = today
+        self.hashes = hashes
+        var organisationIndex: [String: Int] = [:]
+        for (index, organisation) in self.organisations.enumerated() where organisationIndex[organisation.slug] == nil {
+            organisationIndex[organisation.slug] = index
+        }
+        self.organisationIndex = organisationIndex
+        var byOrganisation: [String: [Int]] = [:]
+        var byCategory: [String: [Int]] = [:]
+        for (index, service) in self.services.enumerated() {
+            byOrganisation[service.entry.organisation, default: []].append(index)
+            for category in service.entry.categories { byCategory[category, default: []].append(index) }
+        }
+        servicesByOrganisation = byOrganisation
+        servicesByCategory = byCategory
+    }
+
+    public var urls: SiteURLs { links.urls }
+
+    public func organisation(_ slug: String) -> Item<Organisation>? {
+        organisationIndex[slug].map { organisations[$0] }
+    }
+
+    /// The organisation's name, or its slug should it be missing (the validator makes sure it is not).
+    public func organisationName(_ slug: String) -> String {
+        organisation(slug)?.entry.name ?? slug
+    }
+
+    public func page(_ slug: String) -> Item<InformationPage>? {
+        pages.first { $0.slug == slug }
+    }
+}
+
+/// Hashes of the site-wide inputs: a change to one of these can change many pages.
+public struct SiteHashes: Sendable, Hashable {
+    /// `site.yml`.
+    public var site: UInt64
+    /// `glossary.yml`: the jargon buster links on every page with a body, and the glossary page.
+    public var glossary: UInt64
+    /// `synonyms.yml`: the search index.
+    public var synonyms: UInt64
+    /// Every content file's address: which links resolve, so every rendered body.
+    public var addresses: UInt64
+
+    public init(site: UInt64, glossary: UInt64, synonyms: UInt64, addresses: UInt64) {
+        self.site = site
+        self.glossary = glossary
+        self.synonyms = synonyms
+        self.addresses = addresses
+    }
+}

@@ -1,0 +1,99 @@
+import LocalOfferContent
+import LocalOfferDiagnostics
+import LocalOfferMarkdown
+import LocalOfferModel
+import LocalOfferParallel
+import LocalOfferText
+
+/// The Markdown step: renders every entry's body (links rewritten to addresses, jargon explained)
+/// and wraps each published entry as an `Item`. Drafts are rendered too, so that their broken links
+/// are reported, but they never become items.
+///
+/// ```swift
+/// let (items, problems) = SiteItemsBuilder(content: content, source: source, links: links, today: today).build()
+/// ```
+public struct SiteItemsBuilder: Sendable {
+    /// The generated accessibility statement's slug: linked to like any information page.
+    public static let accessibilityStatementSlug = "accessibility-statement"
+
+    let content: SiteContent
+    let source: ContentSource
+    let links: SiteLinks
+    let today: LocalDate
+
+    public init(content: SiteContent, source: ContentSource, links: SiteLinks, today: LocalDate) {
+        self.content = content
+        self.source = source
+        self.links = links
+        self.today = today
+    }
+
+    public func build() -> (SiteItems, [Diagnostic]) {
+        let urls = links.urls
+        let addresses = addressTable()
+        let renderer = MarkdownRenderer(
+            links: ContentLinkTable(addresses),
+            glossary: GlossaryTerms(entries: content.glossary.map { entry in
+                (term: entry.term, aliases: entry.aliases, url: urls.glossaryTerm(entry.anchor))
+            })
+        )
+        var sourceHashes: [String: UInt64] = [:]
+        for document in source.documents {
+            var hasher = StableHasher()
+            hasher.combine(document.frontMatter.text)
+            hasher.combine(document.body.text)
+            sourceHashes[document.path] = hasher.value
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<Diagnostic>()
+        func items<Entry: ContentEntry>(_ entries: [Entry], folder: String, url: (String) -> String) -> [Item<Entry>] {
+            let rendered = entries.parallelMap { entry in
+                renderer.render(MarkdownInput(
+                    text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder))
+            }
+            var items: [Item<Entry>] = []
+            items.reserveCapacity(entries.count)
+            for (entry, (body, problems)) in zip(entries, rendered) {
+                for problem in problems where seen.insert(problem).inserted { diagnostics.append(problem) }
+                items.append(Item(entry: entry, url: url(entry.slug), body: body, sourceHash: sourceHashes[entry.sourcePath] ?? 0))
+            }
+            return items
+        }
+        let services = items(content.services, folder: "services", url: urls.service)
+        _ = items(content.draftServices, folder: "services", url: urls.service)
+        let organisations = items(content.organisations, folder: "organisations", url: urls.organisation)
+        let pages = items(content.pages, folder: "pages", url: urls.page)
+
+        var addressHasher = StableHasher()
+        for (path, address) in addresses.sorted(by: { $0.key < $1.key }) {
+            addressHasher.combine(path)
+            addressHasher.combine(address)
+        }
+        let hashes = SiteHashes(
+            site: source.siteFile.map { StableHasher.hash($0.text) } ?? 0,
+            glossary: source.glossaryFile.map { StableHasher.hash($0.text) } ?? 0,
+            synonyms: source.synonymsFile.map { StableHasher.hash($0.text) } ?? 0,
+            addresses: addressHasher.value
+        )
+        let siteItems = SiteItems(
+            site: content.site, glossary: content.glossary, synonyms: content.synonyms, services: services,
+            organisations: organisations, pages: pages, links: links, today: today, hashes: hashes
+        )
+        return (siteItems, diagnostics)
+    }
+
+    /// Every content file's published address, for rewriting links between entries.
+    func addressTable() -> [String: String] {
+        let urls = links.urls
+        var table: [String: String] = [:]
+        for service in content.services { table["services/\(service.slug).md"] = urls.service(service.slug) }
+        for organisation in content.organisations { table["organisations/\(organisation.slug).md"] = urls.organisation(organisation.slug) }
+        for page in content.pages { table["pages/\(page.slug).md"] = urls.page(page.slug) }
+        // The accessibility statement is generated from site.yml, and linked to like any page.
+        if content.site.accessibility != nil {
+            table["pages/\(Self.accessibilityStatementSlug).md"] = urls.page(Self.accessibilityStatementSlug)
+        }
+        return table
+    }
+}
