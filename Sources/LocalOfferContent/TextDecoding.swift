@@ -12,8 +12,7 @@ public enum TextDecoding {
     public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
         let bytes = [UInt8](data)
         if let text = String(validating: bytes, as: UTF8.self) {
-            // Editors do not show the byte-order mark, so columns on the first line are counted without it.
-            return .success(text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text)
+            return .success(normalized(text))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(.error(
@@ -36,6 +35,32 @@ public enum TextDecoding {
         ))
     }
 
+    /// Editors do not show the byte-order mark, so columns on the first line are counted without it.
+    /// Every line ending becomes "\n": Windows' "\r\n" and the old Mac "\r" alone, which cmark-gfm,
+    /// libyaml and editors all count as a new line, so that every stage numbers lines alike.
+    /// (A lone "\r" once made Markdown errors point 20 lines past the end of the file. Found by fuzzing.)
+    static func normalized(_ text: String) -> String {
+        var scalars = text.unicodeScalars[...]
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        guard scalars.contains("\r") else { return String(scalars) }
+        var result = String.UnicodeScalarView()
+        var previousWasReturn = false
+        for scalar in scalars {
+            if scalar == "\r" {
+                result.append("\n")
+                previousWasReturn = true
+                continue
+            }
+            if scalar == "\n", previousWasReturn {
+                previousWasReturn = false
+                continue
+            }
+            previousWasReturn = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
     /// The first byte that does not begin a valid UTF-8 sequence, with its 1-based line and column
     /// (the column counts characters before it, as an editor does, invalid bytes as one each).
     static func firstInvalidByte(in bytes: [UInt8]) -> (offset: Int, line: Int, column: Int)? {
@@ -44,15 +69,20 @@ public enum TextDecoding {
         var offset = 0
         var line = 1
         var column = 1
+        var afterReturn = false
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
-                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
+                let byte = encoded.count == 1 ? encoded.first : nil
+                if byte == UInt8(ascii: "\n"), afterReturn {
+                    // The "\n" of a "\r\n": the line was counted at the "\r".
+                } else if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                     line += 1
                     column = 1
                 } else {
                     column += 1
                 }
+                afterReturn = byte == UInt8(ascii: "\r")
                 offset += encoded.count
             case .error:
                 return (offset, line, column)

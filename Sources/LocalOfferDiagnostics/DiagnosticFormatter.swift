@@ -72,7 +72,7 @@ public struct DiagnosticFormatter: Sendable {
         guard let lines = FileLinesCache.shared.lines(for: key, load: {
             guard let data = FileManager.default.contents(atPath: path) else { return nil }
             return String(decoding: data, as: UTF8.self)
-                .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
                 .map(String.init)
         }) else { return nil }
         return line >= 1 && line <= lines.count ? lines[line - 1] : nil

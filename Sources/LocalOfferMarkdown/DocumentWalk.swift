@@ -98,29 +98,43 @@ struct DocumentWalk {
 
     /// The first time each glossary term appears, it becomes a link to its explanation:
     /// `<a href="/glossary/#ehc-plan"><abbr title="education, health and care plan">EHCP</abbr></a>`.
+    ///
+    /// Some containers cannot hold the custom node that writes that link: a table cell takes only
+    /// cmark's own inlines. There the text is left as it is and the term stays available for a later
+    /// sentence. (Changing the text node before knowing the link could be inserted lost the rest of
+    /// the cell: "teacher, SENCO, headteacher" was published as "teacher, ". Found by fuzzing.)
     private func markGlossaryTerms(in textNodes: [OpaquePointer]) {
         var used: Set<String> = []
         for node in textNodes {
             guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { continue }
-            let found = glossary.matches(in: literal, excluding: &used)
+            var usedHere = used
+            let found = glossary.matches(in: literal, excluding: &usedHere)
             guard !found.isEmpty else { continue }
-            // The node keeps the text before the first match; each match and the text after it follow.
             var current = node
-            cmark_node_set_literal(node, String(literal[..<found[0].range.lowerBound]))
+            var textStart = literal.startIndex
             for (index, match) in found.enumerated() {
                 let nextStart = index + 1 < found.count ? found[index + 1].range.lowerBound : literal.endIndex
-                guard let marked = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
-                      let matchedText = cmark_node_new(CMARK_NODE_TEXT),
-                      let rest = cmark_node_new(CMARK_NODE_TEXT) else { return }
+                guard let marked = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+                guard let matchedText = cmark_node_new(CMARK_NODE_TEXT), let rest = cmark_node_new(CMARK_NODE_TEXT) else {
+                    cmark_node_free(marked)
+                    return
+                }
                 let title = match.phrase.expansion.map { " title=\"\(HTMLEscaping.escape($0))\"" } ?? ""
                 cmark_node_set_on_enter(marked, "<a class=\"app-glossary-link\" href=\"\(HTMLEscaping.escape(match.phrase.url))\"><abbr\(title)>")
                 cmark_node_set_on_exit(marked, "</abbr></a>")
                 cmark_node_set_literal(matchedText, String(literal[match.range]))
                 cmark_node_append_child(marked, matchedText)
-                cmark_node_insert_after(current, marked)
+                guard cmark_node_insert_after(current, marked) == 1, cmark_node_insert_after(marked, rest) == 1 else {
+                    // Not allowed here (only the first insertion can fail: every match shares the parent).
+                    cmark_node_free(marked)
+                    cmark_node_free(rest)
+                    break
+                }
+                cmark_node_set_literal(current, String(literal[textStart..<match.range.lowerBound]))
                 cmark_node_set_literal(rest, String(literal[match.range.upperBound..<nextStart]))
-                cmark_node_insert_after(marked, rest)
                 current = rest
+                textStart = match.range.upperBound
+                used.insert(match.phrase.term)
             }
         }
     }

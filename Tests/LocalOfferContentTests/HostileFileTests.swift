@@ -189,3 +189,26 @@ struct HostileFileTests {
         #expect(DiagnosticFormatter.readLineFromDisk(outside + "/secret.md", 4) == "TOP-SECRET-PAYROLL")
     }
 }
+
+@Suite("Content: regressions found by fuzzing")
+struct ContentFuzzRegressionTests {
+    /// markdown-crash-ce88d2e8: a lone "\r" (an old Mac line ending) is a new line to cmark-gfm,
+    /// libyaml and editors, but the front-matter splitter did not count it, so Markdown errors pointed
+    /// past the end of the file. Every line ending is now "\n" before any stage sees the text.
+    @Test func everyKindOfLineEndingCountsAsOneLine() throws {
+        let text = try TextDecoding.decode(Data("---\rtitle: A\r\n---\rOne\r\rTwo\nThree\r\n".utf8), path: "x.md").get()
+        #expect(text == "---\ntitle: A\n---\nOne\n\nTwo\nThree\n")
+        let document = try ContentDocument.split(text, path: "x.md", kind: .service, slug: "x").get()
+        #expect(document.body.firstLine == 4)
+        #expect(document.body.text == "One\n\nTwo\nThree\n")
+    }
+
+    @Test func invalidUTF8AfterOldMacLineEndingsIsOnTheRightLine() {
+        guard case .failure(let problem) = TextDecoding.decode(Data([0x61, 0x0D, 0x62, 0x0D, 0x0A, 0x63, 0xFF]), path: "x.md") else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(problem.location?.line == 3)
+        #expect(problem.location?.column == 2)
+    }
+}
