@@ -188,11 +188,19 @@ struct DocumentWalk {
         }
     }
 
+    /// Where a node starts in the file. cmark-gfm gives no position (line 0) to the inlines of a table
+    /// cell; those take their row's line, so a broken link in a table still points at the table, not
+    /// at the front matter above the body. (Found by fuzzing.)
     private func location(of node: OpaquePointer) -> SourceLocation {
-        SourceLocation(
+        var positioned: OpaquePointer? = node
+        while let current = positioned, cmark_node_get_start_line(current) <= 0 {
+            positioned = cmark_node_parent(current)
+        }
+        guard let positioned else { return SourceLocation(path: input.path, line: input.firstLine) }
+        return SourceLocation(
             path: input.path,
-            line: input.firstLine + Int(cmark_node_get_start_line(node)) - 1,
-            column: Int(cmark_node_get_start_column(node))
+            line: input.firstLine + Int(cmark_node_get_start_line(positioned)) - 1,
+            column: positioned == node ? Int(cmark_node_get_start_column(node)) : 1
         )
     }
 

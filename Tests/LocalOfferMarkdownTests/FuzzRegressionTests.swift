@@ -39,3 +39,16 @@ struct MarkdownFuzzRegressionTests {
         #expect(html.contains("<del>an <a class=\"app-glossary-link\" href=\"/glossary/#ehc-plan\">"))
     }
 }
+
+@Suite("Markdown: where problems in tables are reported")
+struct TablePositionTests {
+    /// markdown-crash-b6b771eb: cmark-gfm gives the inlines of a table cell no position (line 0), so a
+    /// broken link in a table was reported on the line before the body: in the front matter.
+    @Test func aBrokenLinkInATableCellPointsAtItsRow() {
+        let renderer = MarkdownRenderer(links: ContentLinkTable([:]))
+        let body = "Intro.\n\n| Service | Link |\n|---|---|\n| Careers | [careers](../?services/careers.md) |\n| Jobs | [jobs](jobs.md) |\n"
+        let (_, problems) = renderer.render(MarkdownInput(text: body, path: "content/pages/x.md", firstLine: 10, folder: "pages"))
+        #expect(problems.map(\.code) == [.brokenLink, .brokenLink])
+        #expect(problems.compactMap(\.location?.line).sorted() == [14, 15])
+    }
+}
