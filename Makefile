@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 # Dates in tests are judged against a fixed day so that results never depend on when they run.
 TEST_TODAY := 2026-11-23
 
-.PHONY: site test build test-swift test-python clean
+.PHONY: site test build test-swift test-python test-sanitizers clean
 
 ## Build the demo site into public/ (installs cmark-gfm from Debian when missing).
 site:
@@ -27,5 +27,14 @@ test-python:
 	LOCALOFFER_TODAY=$(TEST_TODAY) .build/debug/localoffer build --content content --templates templates --output .build/test-site --strict
 	LOCALOFFER_TEST_SITE=.build/test-site $(PYTHON) -m pytest -q tests
 
+## Run the Swift tests under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer, each in its own
+## build folder (.build-asan, .build-tsan). Leaks inside XCTest and Foundation are suppressed
+## (scripts/lsan-suppressions.txt); any other leak, memory error or data race fails the target.
+test-sanitizers:
+	@scripts/install-build-deps.sh
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=second_deadlock_stack=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
 clean:
-	rm -rf .build public/*
+	rm -rf .build .build-asan .build-tsan .build-fuzz public/*

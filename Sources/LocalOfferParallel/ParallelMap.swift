@@ -29,15 +29,25 @@ extension Array where Element: Sendable {
 }
 
 /// Each slot is written by exactly one task and read only after all have finished.
+///
+/// The slots are one allocation that never moves: storing through `Array.withUnsafeMutableBufferPointer`
+/// from many threads was a mutating access of the same array from each of them, a data race
+/// ThreadSanitizer reported on every parallel build.
 private final class ResultSlots<Result>: @unchecked Sendable {
-    private var slots: [Result?]
+    private let slots: UnsafeMutableBufferPointer<Result?>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
     }
 
     func store(_ result: Result, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = result }
+        slots[index] = result
     }
 
     func collect() -> [Result] {
