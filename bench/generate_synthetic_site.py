@@ -21,7 +21,7 @@ ROUTES = ["self", "parent-carer", "gp", "health-professional", "school", "social
 LANGUAGES = ["en", "tr", "so", "pl", "bn", "bfi", "ur", "ro"]
 
 
-def service(index, rng, organisations, categories):
+def service(index, rng, organisations, categories, count):
     topic = " ".join(rng.sample(WORDS, 3))
     low = rng.choice([0, 0, 2, 4, 5, 11, 14, 16, 18])
     high = rng.randint(max(low, 4), 25)
@@ -56,18 +56,46 @@ def service(index, rng, organisations, categories):
         f"last_reviewed: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
         f"tags: [{', '.join(rng.sample(WORDS, 4))}]",
         "---",
-        f"This service helps with {topic}. " * 4,
-        "",
+    ]
+    return "\n".join(lines) + "\n" + body(index, topic, count, rng)
+
+
+def body(index, topic, count, rng):
+    """A realistic service description: paragraphs, headings, a list, a table and links to other
+    services, an information page and an outside site, as editors write them."""
+    other = [rng.randrange(count) for _ in range(2)]
+    who = rng.choice(["your GP", "your child's school", "your health visitor", "the SENCO"])
+    paragraphs = [
+        f"This service helps children and young people with {topic}, and their families. "
+        f"We work with you at home, at school or college and in the community, and we listen to what matters to you.",
+        f"Most families hear about us from {who}. You do not need a diagnosis to talk to us, "
+        f"and we can explain what other help there is, such as [our partner service](synthetic-service-{other[0]:05d}.md).",
+    ]
+    sections = [
         "## What happens",
         "",
-        "- We meet you and your child.\n- We agree what would help.\n- We review progress with you.",
+        "- We meet you and your child, usually within a few weeks.",
+        "- We agree together what would help, and write it down.",
+        "- We check how things are going and change the plan if it is not working.",
+        "- We help you move on to other services when the time is right.",
+        "",
+        "## When and where",
+        "",
+        "| Day | Time | Place |",
+        "| --- | --- | --- |",
+        f"| Monday | 9:30am to 12pm | {rng.choice(['Riverside Family Hub', 'Northfield Library', 'Kingsmere Civic Centre'])} |",
+        f"| Wednesday | 1pm to 3pm | {rng.choice(['Eastgate Community Centre', 'Marsh Lane School', 'Online'])} |",
         "",
         "## How to get this service",
         "",
-        f"Ask your {rng.choice(['GP', 'school', 'health visitor'])} or contact us directly. " * 3,
+        f"Ask {who}, or contact us directly. If you are not sure this is right for you, "
+        f"look at [{rng.choice(['another service', 'a similar service'])}](synthetic-service-{other[1]:05d}.md) "
+        "or read about [making a complaint](../pages/complaints.md).",
+        "",
+        f"More about {topic.split()[0]} is on the [NHS website](https://www.nhs.uk/).",
         "",
     ]
-    return "\n".join(lines)
+    return "\n\n".join(paragraphs) + "\n\n" + "\n".join(sections)
 
 
 def main():
@@ -87,7 +115,7 @@ def main():
     rng = random.Random(2026)
     for index in range(count):
         with open(os.path.join(destination, "services", f"synthetic-service-{index:05d}.md"), "w") as handle:
-            handle.write(service(index, rng, organisations, categories))
+            handle.write(service(index, rng, organisations, categories, count))
     # The demo's own services stay too, so every organisation keeps its services and links resolve.
     for name in os.listdir(os.path.join(source, "services")):
         shutil.copy(os.path.join(source, "services", name), os.path.join(destination, "services", name))

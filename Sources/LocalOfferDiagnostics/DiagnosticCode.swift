@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case emptyList = "LO112"
     case ageRangeInverted = "LO113"
     case duplicateListItem = "LO114"
+    case overlappingCommissioners = "LO116"
 
     // Contacts, places and times
     case noContactMethod = "LO201"
@@ -89,6 +90,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .emptyList: "A list that must have at least one item is empty."
         case .ageRangeInverted: "`age.min` is greater than `age.max`."
         case .duplicateListItem: "The same value appears twice in a list."
+        case .overlappingCommissioners: "Warning: `commissioned_by` lists `joint` with `council` or `nhs`; `joint` already means both."
         case .noContactMethod: "A contact has none of `phone`, `email` or `website`."
         case .invalidPhone: "A phone number is not a valid UK number."
         case .invalidEmail: "An email address is not valid."

@@ -75,22 +75,39 @@ public struct GlossaryTerms: Sendable {
         return found
     }
 
-    /// The ranges of the words (letters, digits, inner apostrophes and hyphens) in a text.
+    /// The ranges of the words (runs of letters and digits) in a text. Scans Unicode scalars with an
+    /// ASCII fast path: this runs over every sentence of every page.
     static func words(in text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if isWordScalar(scalars[index], continuing: start != nil) {
                 if start == nil { start = index }
             } else if let wordStart = start {
                 ranges.append(wordStart..<index)
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
         if let wordStart = start { ranges.append(wordStart..<text.endIndex) }
         return ranges
+    }
+
+    /// Letters and digits; combining marks too once a word has started ("é" written as e + ◌́).
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar, continuing: Bool) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        guard continuing else { return false }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 }

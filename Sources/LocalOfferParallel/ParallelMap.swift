@@ -30,28 +30,32 @@ extension Array where Element: Sendable {
 
 /// Each slot is written by exactly one task and read only after all have finished.
 ///
-/// The slots are one allocation that never moves: storing through `Array.withUnsafeMutableBufferPointer`
-/// from many threads was a mutating access of the same array from each of them, a data race
-/// ThreadSanitizer reported on every parallel build.
+/// The slots are one allocation made up front, written through a pointer. (An `Array` written from
+/// several threads at once is not safe even at distinct indexes: `withUnsafeMutableBufferPointer`
+/// checks uniqueness and moves the array's buffer out of `self` while it runs, so a concurrent call
+/// can see an empty array and write past its end, corrupting the heap.)
 private final class ResultSlots<Result>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result?>
+    private let slots: UnsafeMutablePointer<Result?>
+    private let count: Int
 
     init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
+        self.count = count
+        slots = UnsafeMutablePointer<Result?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
 
     deinit {
-        slots.deinitialize()
+        slots.deinitialize(count: count)
         slots.deallocate()
     }
 
     func store(_ result: Result, at index: Int) {
+        precondition(index >= 0 && index < count)
         slots[index] = result
     }
 
     func collect() -> [Result] {
-        slots.compactMap { $0 }
+        UnsafeBufferPointer(start: slots, count: count).compactMap { $0 }
     }
 }
 

@@ -40,6 +40,8 @@ struct LayoutView {
     let nav: Navigation
     /// "Report a problem with this page": a pre-filled email to the Local Offer team.
     let reportProblemMailto: String
+    /// Pages that are steps on a way somewhere (guided start questions and answers): not for search engines.
+    let noindex: Bool
 }
 
 struct LayoutFactory {
@@ -50,7 +52,9 @@ struct LayoutFactory {
 
     /// `section` goes into the `<title>` when a page's title could also name a page of another kind
     /// ("Preparing for adulthood" is a topic and an information page): every title stays unique.
-    func layout(title: String, description: String, url: String, breadcrumbs: [(String, String)], section: String? = nil) -> LayoutView {
+    func layout(
+        title: String, description: String, url: String, breadcrumbs: [(String, String)], section: String? = nil, noindex: Bool = false
+    ) -> LayoutView {
         let isHome = url == urls.home
         let relative = url.hasPrefix(urls.basePath) ? String(url.dropFirst(urls.basePath.count)) : url
         let canonical = canonicalBase + relative
@@ -74,7 +78,8 @@ struct LayoutFactory {
                 privacy: hasPrivacyNotice ? urls.page("privacy-notice") : nil,
                 assets: urls.assets
             ),
-            reportProblemMailto: "mailto:\(site.feedbackEmail.value)?subject=\(MailtoEncoding.encode(subject))&body=\(MailtoEncoding.encode(body))"
+            reportProblemMailto: "mailto:\(site.feedbackEmail.value)?subject=\(MailtoEncoding.encode(subject))&body=\(MailtoEncoding.encode(body))",
+            noindex: noindex
         )
     }
 }

@@ -47,9 +47,10 @@ public struct PageRenderer: Sendable {
             organisation: items.organisationName(service.organisation),
             ageRange: service.eligibility.age.description,
             needsEHCPlan: service.eligibility.ehcPlan == .required,
+            ehcPlanTag: ServiceWording.ehcPlanTag(service.eligibility),
             allowsSelfReferral: service.eligibility.allowsSelfReferral,
             isFree: service.cost.isFree,
-            contact: ContactView(service.contact),
+            contactDetails: service.contact,
             absoluteURL: items.links.absolute(item.url)
         )
     }
@@ -72,8 +73,7 @@ public struct PageRenderer: Sendable {
             keyPages: items.pages.prefix(6).map { ServiceView.Link(title: $0.entry.title, url: $0.url) },
             serviceCount: items.services.count,
             ages: ageLinks(), needs: needLinks(),
-            guideAges: (0...25).map(HomePageView.GuideAge.init),
-            guideNeeds: AreaOfNeed.allCases.map { .init(value: $0.rawValue, title: $0.everyday) }
+            startURL: GuidedStart.start(urls)
         )
         return render("home", view)
     }

@@ -15,13 +15,8 @@ struct HomePageView {
     let serviceCount: Int
     let ages: [CountedLink]
     let needs: [CountedLink]
-    let guideAges: [GuideAge]
-    let guideNeeds: [SearchPageView.Option]
-
-    struct GuideAge {
-        let value: Int
-        var plural: Bool { value != 1 }
-    }
+    /// The guided start's first question.
+    let startURL: String
 }
 
 struct ServicePageView {
@@ -38,12 +33,16 @@ struct ServiceListEntry {
     let url: String
     let organisation: String
     let ageRange: String
+    /// At every age: then the tag is grey, otherwise green.
     let needsEHCPlan: Bool
+    let ehcPlanTag: String
     let allowsSelfReferral: Bool
     let isFree: Bool
-    /// Printed booklets only: how to get in touch, and the page's full address.
-    let contact: ContactView
+    /// Printed booklets only: how to get in touch (made only when a template asks), and the page's
+    /// full address.
+    let contactDetails: Contact
     let absoluteURL: String
+    var contact: ContactView { ContactView(contactDetails) }
 }
 
 /// What every page of a paged list shows around its services.

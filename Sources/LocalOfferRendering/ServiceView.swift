@@ -26,9 +26,14 @@ struct ServiceView {
     let levelTitle: String
     let ageRange: String
     let needsEHCPlan: Bool
+    /// "EHC plan needed", "No EHC plan needed" or "EHC plan needed from 19": the tag lists show.
+    let ehcPlanTag: String
     let allowsSelfReferral: Bool
     let isFree: Bool
-    let facts: [Fact]
+    /// Who it is for, how to ask for it and what it costs: first on the page, beside the contact block.
+    let keyFacts: [Fact]
+    /// Everything else worth knowing, after the description.
+    let moreFacts: [Fact]
     let criteria: String?
     let contact: ContactView
     let locations: [LocationView]
@@ -74,9 +79,11 @@ struct ServiceViewFactory {
             levelTitle: Self.levelTitle(service.level),
             ageRange: eligibility.age.description,
             needsEHCPlan: eligibility.ehcPlan == .required,
+            ehcPlanTag: ServiceWording.ehcPlanTag(eligibility),
             allowsSelfReferral: eligibility.allowsSelfReferral,
             isFree: service.cost.isFree,
-            facts: facts(for: service),
+            keyFacts: keyFacts(for: service),
+            moreFacts: moreFacts(for: service),
             criteria: eligibility.criteria,
             contact: ContactView(service.contact),
             locations: service.locations.map { location in
@@ -87,7 +94,7 @@ struct ServiceViewFactory {
                 )
             },
             schedule: service.schedule.map { hours in
-                ServiceView.ScheduleRow(days: hours.daysDescription, hours: "\(hours.opens.spoken) to \(hours.closes.spoken)")
+                ServiceView.ScheduleRow(days: ServiceWording.days(hours), hours: ServiceWording.hours(hours))
             },
             bodyHTML: item.body.html,
             lastReviewed: service.lastReviewed.longForm,
@@ -97,17 +104,32 @@ struct ServiceViewFactory {
         )
     }
 
-    private func facts(for service: Service) -> [ServiceView.Fact] {
+    private func keyFacts(for service: Service) -> [ServiceView.Fact] {
         let eligibility = service.eligibility
         var facts: [ServiceView.Fact] = [
-            .init(label: "Age", value: eligibility.age.description, items: []),
-            .init(label: "EHC plan", value: eligibility.ehcPlan == .required
-                  ? "Your child needs an education, health and care (EHC) plan"
-                  : "You do not need an education, health and care (EHC) plan", items: []),
+            .init(label: "Who it is for", value: ServiceWording.whoItIsFor(eligibility), items: []),
+            .init(label: "EHC plan", value: ServiceWording.ehcPlan(eligibility), items: []),
+            .init(label: "Who can ask for it", value: "", items: ServiceWording.whoCanAsk(eligibility)),
+        ]
+        switch service.cost {
+        case .free:
+            facts.append(.init(label: "Cost", value: "Free", items: []))
+        case .charged(let options):
+            facts.append(.init(label: "Cost", value: "", items: options.map { "\($0.formattedAmount) per \($0.per.rawValue): \($0.description)" }))
+        }
+        if let waiting = service.waitingTime {
+            let weeks = waiting.weeks == 1 ? "1 week" : "\(waiting.weeks) weeks"
+            facts.append(.init(label: "Waiting time", value: "About \(weeks) (as of \(waiting.asOf.longForm))", items: []))
+        }
+        return facts
+    }
+
+    private func moreFacts(for service: Service) -> [ServiceView.Fact] {
+        let eligibility = service.eligibility
+        var facts: [ServiceView.Fact] = [
             .init(label: "Areas of need",
                   value: eligibility.needs.count == AreaOfNeed.allCases.count ? "All areas of need" : "",
                   items: eligibility.needs.count == AreaOfNeed.allCases.count ? [] : eligibility.needs.map(\.title)),
-            .init(label: "Who can ask for it", value: "", items: eligibility.referral.map { Self.capitalised($0.title) }),
         ]
         if eligibility.diagnosisRequired {
             facts.append(.init(label: "Diagnosis", value: "A diagnosis is needed", items: []))
@@ -115,23 +137,14 @@ struct ServiceViewFactory {
         if eligibility.residence == .local {
             facts.append(.init(label: "Where you live", value: "For families who live in the area of \(items.site.council), or whose child is registered with a GP there", items: []))
         }
-        switch service.cost {
-        case .free:
-            facts.append(.init(label: "Cost", value: "Free", items: []))
-        case .charged(let options):
-            facts.append(.init(label: "Cost", value: "", items: options.map { "\($0.formattedAmount) per \($0.per.rawValue): \($0.description)" }))
-        }
         facts.append(.init(label: "Personal budget", value: service.personalBudget
                            ? "You can pay with a personal budget or direct payment" : "Not paid for with a personal budget", items: []))
-        if let waiting = service.waitingTime {
-            let weeks = waiting.weeks == 1 ? "1 week" : "\(waiting.weeks) weeks"
-            facts.append(.init(label: "Waiting time", value: "About \(weeks) (as of \(waiting.asOf.longForm))", items: []))
-        }
         if !service.languages.isEmpty {
             facts.append(.init(label: "Languages", value: "", items: service.languages.map(\.englishName)))
         }
-        if !service.commissionedBy.isEmpty {
-            facts.append(.init(label: "Paid for by", value: Self.capitalised(Self.joined(service.commissionedBy.map(\.title))), items: []))
+        let payers = Commissioner.describe(service.commissionedBy)
+        if !payers.isEmpty {
+            facts.append(.init(label: "Paid for by", value: ServiceWording.capitalised(ServiceWording.joined(payers)), items: []))
         }
         facts.append(.init(label: "Last checked", value: service.lastReviewed.longForm, items: []))
         return facts
@@ -143,14 +156,5 @@ struct ServiceViewFactory {
         case .targeted: "Extra help"
         case .specialist: "Specialist support"
         }
-    }
-
-    static func capitalised(_ text: String) -> String {
-        text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    static func joined(_ items: [String]) -> String {
-        guard items.count > 1, let last = items.last else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 }

@@ -22,6 +22,7 @@ public struct TemplateLibrary: Sendable {
     public static let requiredTemplates = [
         "layout", "home", "service", "organisation", "organisations", "category", "services", "information",
         "information-page", "glossary", "not-found", "search", "browse", "browse-list", "accessibility-statement", "my-list",
+        "start-question", "start-results",
     ]
 
     public static func load(from folders: [String]) -> (TemplateLibrary?, [Diagnostic]) {

@@ -13,8 +13,7 @@ extension HomePageView: TemplateObject {
         case "serviceCount": serviceCount.templateValue
         case "ages": ages.templateValue
         case "needs": needs.templateValue
-        case "guideAges": guideAges.templateValue
-        case "guideNeeds": guideNeeds.templateValue
+        case "startURL": startURL.templateValue
         default: nil
         }
     }
@@ -32,15 +31,6 @@ extension HomePageView.CategoryEntry: TemplateObject {
     }
 }
 
-extension HomePageView.GuideAge: TemplateObject {
-    public func templateValue(for name: String) -> TemplateValue? {
-        switch name {
-        case "value": value.templateValue
-        case "plural": plural.templateValue
-        default: nil
-        }
-    }
-}
 
 extension ServicePageView: TemplateObject {
     public func templateValue(for name: String) -> TemplateValue? {
@@ -62,6 +52,7 @@ extension ServiceListEntry: TemplateObject {
         case "organisation": organisation.templateValue
         case "ageRange": ageRange.templateValue
         case "needsEHCPlan": needsEHCPlan.templateValue
+        case "ehcPlanTag": ehcPlanTag.templateValue
         case "allowsSelfReferral": allowsSelfReferral.templateValue
         case "isFree": isFree.templateValue
         case "contact": contact.templateValue
@@ -345,7 +336,9 @@ extension ServiceView: TemplateObject {
         case "needsEHCPlan": needsEHCPlan.templateValue
         case "allowsSelfReferral": allowsSelfReferral.templateValue
         case "isFree": isFree.templateValue
-        case "facts": facts.templateValue
+        case "keyFacts": keyFacts.templateValue
+        case "moreFacts": moreFacts.templateValue
+        case "ehcPlanTag": ehcPlanTag.templateValue
         case "criteria": criteria.templateValue
         case "contact": contact.templateValue
         case "locations": locations.templateValue
@@ -468,6 +461,7 @@ extension LayoutView: TemplateObject {
         case "breadcrumbs": breadcrumbs.templateValue
         case "nav": nav.templateValue
         case "reportProblemMailto": reportProblemMailto.templateValue
+        case "noindex": noindex.templateValue
         default: nil
         }
     }
@@ -590,6 +584,60 @@ extension PageRangeView: TemplateObject {
         case "url": url.templateValue
         case "first": first.templateValue
         case "last": last.templateValue
+        default: nil
+        }
+    }
+}
+
+extension QuestionPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "step": step.templateValue
+        case "question": question.templateValue
+        case "hint": hint.templateValue
+        case "answers": answers.templateValue
+        case "isGrid": isGrid.templateValue
+        case "backURL": backURL.templateValue
+        default: nil
+        }
+    }
+}
+
+extension QuestionPageView.Answer: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "label": label.templateValue
+        case "hint": hint.templateValue
+        case "url": url.templateValue
+        default: nil
+        }
+    }
+}
+
+extension GuidedResultsView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "answers": answers.templateValue
+        case "services": services.templateValue
+        case "count": count.templateValue
+        case "shownCount": shownCount.templateValue
+        case "allURL": allURL.templateValue
+        case "allTitle": allTitle.templateValue
+        case "searchURL": searchURL.templateValue
+        case "startAgainURL": startAgainURL.templateValue
+        default: nil
+        }
+    }
+}
+
+extension GuidedResultsView.AnswerRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "question": question.templateValue
+        case "answer": answer.templateValue
+        case "changeURL": changeURL.templateValue
         default: nil
         }
     }

@@ -6,6 +6,8 @@ public protocol ContentEntry: Sendable {
     var slug: String { get }
     var sourcePath: String { get }
     var body: MarkdownSource { get }
+    /// Where each field was written: needed to report problems while validating, not after.
+    var fieldLocations: FieldLocations { get set }
 }
 
 extension Service: ContentEntry {}

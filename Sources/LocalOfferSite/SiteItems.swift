@@ -31,17 +31,15 @@ public struct SiteItems: Sendable {
         self.site = site
         self.glossary = glossary
         self.synonyms = synonyms
-        self.services = services.sorted { Service.byTitle($0.entry, $1.entry) }
-        self.organisations = organisations.sorted { left, right in
-            let (a, b) = (left.entry.name.lowercased(), right.entry.name.lowercased())
-            return a == b ? left.slug < right.slug : a < b
-        }
-        self.pages = pages.sorted { left, right in
-            let (a, b) = (left.entry.order ?? Int.max, right.entry.order ?? Int.max)
-            if a != b { return a < b }
-            let (x, y) = (left.entry.title.lowercased(), right.entry.title.lowercased())
-            return x == y ? left.slug < right.slug : x < y
-        }
+        // Sort keys are made once per entry, not once per comparison.
+        self.services = Self.sorted(services) { Service.titleSortKey($0.entry) }
+        self.organisations = Self.sorted(organisations) { SortKey(text: $0.entry.name.lowercased(), slug: $0.slug) }
+        let pagesByTitle = Self.sorted(pages) { SortKey(text: $0.entry.title.lowercased(), slug: $0.slug) }
+        // Editors' `order` first; stable, so equal orders stay in title order.
+        self.pages = pagesByTitle.enumerated().sorted { left, right in
+            let (a, b) = (left.element.entry.order ?? Int.max, right.element.entry.order ?? Int.max)
+            return a == b ? left.offset < right.offset : a < b
+        }.map(\.element)
         self.links = links
         self.today = today
         self.hashes = hashes
@@ -61,6 +59,11 @@ public struct SiteItems: Sendable {
     }
 
     public var urls: SiteURLs { links.urls }
+
+    private static func sorted<Entry>(_ items: [Item<Entry>], by key: (Item<Entry>) -> SortKey) -> [Item<Entry>] {
+        let keys = items.map(key)
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+    }
 
     public func organisation(_ slug: String) -> Item<Organisation>? {
         organisationIndex[slug].map { organisations[$0] }

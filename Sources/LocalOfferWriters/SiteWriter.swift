@@ -55,17 +55,24 @@ public struct WriterInputs: OptionSet, Sendable, Hashable {
 public struct PlannedFile: Sendable {
     /// Relative to the output folder.
     public let path: String
-    /// The page's address, for the sitemap; nil for files that are not pages.
+    /// The page's address; nil for files that are not pages.
     public let pageURL: String?
+    /// Whether search engines should find it: question and results pages of the guided start are
+    /// pages, but not ones to list (they say `noindex` too).
+    public let inSitemap: Bool
     /// A hash of everything the file is made from: equal fingerprints, equal bytes, so the file
     /// can be kept from the previous build without being made. Nil: always made, and kept only
     /// when its bytes are unchanged (for files that are cheap to make, or made from everything).
     public let fingerprint: UInt64?
     public let make: @Sendable () -> Result<FileContents, Diagnostic>
 
-    public init(path: String, pageURL: String? = nil, fingerprint: UInt64?, make: @escaping @Sendable () -> Result<FileContents, Diagnostic>) {
+    public init(
+        path: String, pageURL: String? = nil, inSitemap: Bool = true, fingerprint: UInt64?,
+        make: @escaping @Sendable () -> Result<FileContents, Diagnostic>
+    ) {
         self.path = path
         self.pageURL = pageURL
+        self.inSitemap = inSitemap
         self.fingerprint = fingerprint
         self.make = make
     }
@@ -132,8 +139,12 @@ public struct WriterContext: Sendable {
     }
 
     /// A page made by rendering, kept from the last build while `fingerprint` is unchanged.
-    public func page(_ url: String, fingerprint: UInt64?, render: @escaping @Sendable () -> Result<[UInt8], Diagnostic>) -> PlannedFile {
-        PlannedFile(path: urls.outputPath(for: url), pageURL: url, fingerprint: fingerprint) { render().map(FileContents.bytes) }
+    public func page(
+        _ url: String, fingerprint: UInt64?, inSitemap: Bool = true, render: @escaping @Sendable () -> Result<[UInt8], Diagnostic>
+    ) -> PlannedFile {
+        PlannedFile(path: urls.outputPath(for: url), pageURL: url, inSitemap: inSitemap, fingerprint: fingerprint) {
+            render().map(FileContents.bytes)
+        }
     }
 }
 

@@ -7,6 +7,7 @@ public enum SiteWriters {
         ServiceListsWriter(.alphabeticalAndTopics),
         ServiceListsWriter(.organisations),
         ServiceListsWriter(.browse),
+        GuidedStartWriter(),
         SearchIndexWriter(),
         AssetsWriter(),
         SitemapWriter(),

@@ -151,7 +151,7 @@ struct LocalDateTests {
 @Suite("TimeOfDay")
 struct TimeOfDayTests {
     @Test("HH:MM times on the 24-hour clock are accepted", arguments: [
-        ("00:00", "12am"), ("09:00", "9am"), ("09:30", "9:30am"), ("12:00", "midday"), ("17:30", "5:30pm"), ("23:59", "11:59pm"),
+        ("00:00", "midnight"), ("24:00", "midnight"), ("09:00", "9am"), ("09:30", "9:30am"), ("12:00", "midday"), ("17:30", "5:30pm"), ("23:59", "11:59pm"),
     ])
     func accepts(text: String, spoken: String) throws {
         let time = try #require(TimeOfDay(text))
@@ -160,7 +160,7 @@ struct TimeOfDayTests {
     }
 
     @Test("Other ways of writing times are refused", arguments: [
-        "9:00", "24:00", "12:60", "9am", "0900", "09.00", "09:00:00", "", "-1:00", "+9:00",
+        "9:00", "24:01", "25:00", "12:60", "9am", "0900", "09.00", "09:00:00", "", "-1:00", "+9:00",
     ])
     func refuses(text: String) {
         #expect(TimeOfDay(text) == nil)

@@ -55,7 +55,8 @@ struct DemoSiteTests {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         #expect(parser.parse(), "sitemap.xml is not well-formed XML")
-        let pages = (FileManager.default.subpaths(atPath: output) ?? []).filter { $0.hasSuffix("index.html") }
+        // Every page but those that ask search engines not to index them (the guided start's steps).
+        let pages = TestSite.indexablePages(in: output)
         #expect(collector.locations.count == pages.count)
         for location in collector.locations {
             #expect(location.hasPrefix("https://localoffer.kingsmere.example.org/"))

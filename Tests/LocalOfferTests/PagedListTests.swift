@@ -58,7 +58,7 @@ struct PagedListTests {
 
     @Test func theSitemapListsEveryPage() throws {
         let sitemap = TestSite.text(output, "sitemap.xml")
-        let pages = (FileManager.default.subpaths(atPath: output) ?? []).filter { $0.hasSuffix("index.html") }
+        let pages = TestSite.indexablePages(in: output)
         let listed = sitemap.components(separatedBy: "<loc>").count - 1
         #expect(listed == pages.count)
         #expect(sitemap.contains("/services/page/2/</loc>"))

@@ -71,6 +71,8 @@ def discover(site: pathlib.Path = SITE) -> list[PageType]:
         ("browse", _folder_page(site, "browse"), "the browse page (/browse/)"),
         ("browse-list", browse_list, "a browse list (browse/<facet>/<value>/)"),
         ("my-list", my_list, "my list (/my-list/)"),
+        ("start-question", _folder_page(site, "start"), "the guided start's first question (/start/)"),
+        ("start-results", _first_page_under(site, "start", 3), "a guided start results page (start/age-N/need-X/plan-Y/)"),
         ("my-list-shared", f"{my_list}?services={','.join(services)}" if my_list and services else None,
          "a shared list of two services drawn by JavaScript (/my-list/?services=a,b)"),
     ]

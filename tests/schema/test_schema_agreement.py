@@ -340,7 +340,7 @@ def matches(definition: str, text: str) -> bool:
       "https://intranet/therapies", "ftp://files.kingsmere.example.org/a.pdf", "https://kingsmere.example.org/a b"]),
     ("date", ["2026-09-14", "2024-02-29", "2000-02-29", "2026-12-31", "2026-04-30"],
      ["2026-02-29", "1900-02-29", "2026-02-30", "2026-04-31", "2026-13-01", "2026-9-14", "14/09/2026"]),
-    ("time", ["00:00", "09:30", "23:59"], ["9:00", "24:00", "12:60", "9am", "0900"]),
+    ("time", ["00:00", "09:30", "23:59", "24:00"], ["9:00", "24:01", "25:00", "12:60", "9am", "0900"]),
     ("languageTag", ["en", "en-GB", "bfi", "pt-BR", "zh-Hant-HK"], ["english", "e", "en_GB", "en-", "British Sign Language"]),
     ("slug", ["portage", "speech-and-language-therapy", "camhs-16-25"],
      ["Speech-Therapy", "speech_therapy", "speech--therapy", "-portage", "portage-"]),

@@ -8,7 +8,7 @@ extension DecodingContext {
         "personal_budget", "commissioned_by", "locations", "schedule", "languages", "waiting_time",
         "last_reviewed", "review_by", "status", "tags",
     ]
-    static let eligibilityKeys = ["age", "ehc_plan", "needs", "diagnosis_required", "residence", "referral", "criteria"]
+    static let eligibilityKeys = ["age", "ehc_plan", "needs", "diagnosis_required", "residence", "referral", "criteria", "audience"]
 
     /// Decodes a service's front matter. Returns nil when any required part is unusable; every
     /// problem found on the way is in `diagnostics`.
@@ -25,6 +25,11 @@ extension DecodingContext {
         let cost = fields.optional("cost").flatMap(self.cost) ?? .free
         let personalBudget = fields.optional("personal_budget").flatMap(boolean) ?? false
         let commissionedBy = fields.optional("commissioned_by").flatMap { choices($0, of: Commissioner.self) } ?? []
+        if commissionedBy.contains(.joint), let other = commissionedBy.first(where: { $0 == .council || $0 == .nhs }) {
+            warning(.overlappingCommissioners, "'commissioned_by' lists 'joint' and '\(other.rawValue)'; 'joint' already means the council and the NHS together",
+                    at: fields.optional("commissioned_by")?.node,
+                    hint: "write [joint] for a service the council and the NHS pay for together, or [\(other.rawValue)] if only one pays")
+        }
         let locations = fields.optional("locations").flatMap(self.locations) ?? []
         let schedule = fields.optional("schedule").flatMap(self.schedule) ?? []
         let languages = fields.optional("languages").flatMap(self.languages) ?? []
@@ -67,24 +72,48 @@ extension DecodingContext {
     private func eligibility(_ field: Field, level: ServiceLevel) -> Eligibility? {
         guard let fields = mapping(field, allowed: Self.eligibilityKeys) else { return nil }
         let age = fields.required("age").flatMap(ageRange)
-        let ehcPlan = fields.required("ehc_plan").flatMap { choice($0, of: EHCPlanRequirement.self) }
+        let plan = fields.required("ehc_plan").flatMap { ehcPlan($0, ages: age) }
         let needs = fields.optional("needs").flatMap { choices($0, of: AreaOfNeed.self, nonEmpty: true) } ?? AreaOfNeed.allCases
         let diagnosisRequired = fields.optional("diagnosis_required").flatMap(boolean) ?? false
         let residence = fields.optional("residence").flatMap { choice($0, of: Residence.self) } ?? .local
         let referral = fields.required("referral").flatMap { choices($0, of: ReferralRoute.self, nonEmpty: true) }
         let criteria = fields.optional("criteria").flatMap { plainText($0, length: 10...1000) }
+        let audience = fields.optional("audience").flatMap { choices($0, of: Audience.self, nonEmpty: true) } ?? [.youngPeople]
 
-        if !fields.has("criteria"), level == .specialist || ehcPlan == .required {
+        if !fields.has("criteria"), level == .specialist || plan?.requirement == .required || plan?.fromAge != nil {
             let reason = level == .specialist ? "specialist services" : "services that need an EHC plan"
             error(.criteriaRequired, "'\(field.name)' needs 'criteria': \(reason) must say who qualifies",
                   at: fields.anchorNode, hint: "add criteria: with a plain sentence such as 'Your child must have ...'")
             return nil
         }
-        guard let age, let ehcPlan, let referral else { return nil }
+        guard let age, let plan, let referral else { return nil }
         return Eligibility(
-            age: age, ehcPlan: ehcPlan, needs: needs, diagnosisRequired: diagnosisRequired,
-            residence: residence, referral: referral, criteria: criteria
+            age: age, ehcPlan: plan.requirement, needs: needs, diagnosisRequired: diagnosisRequired,
+            residence: residence, referral: referral, criteria: criteria, ehcPlanFromAge: plan.fromAge, audience: audience
         )
+    }
+
+    /// `required`, `not-required`, or `{from_age: 19}`: needed from that age, not before.
+    private func ehcPlan(_ field: Field, ages: AgeRange?) -> (requirement: EHCPlanRequirement, fromAge: Int?)? {
+        if case .scalar = field.node {
+            return choice(field, of: EHCPlanRequirement.self).map { ($0, nil) }
+        }
+        guard let fields = mapping(field, allowed: ["from_age"]) else { return nil }
+        guard let from = fields.required("from_age", hint: "write the age from which an EHC plan is needed, for example {from_age: 19}")
+            .flatMap({ integer($0, in: 1...25) }) else { return nil }
+        if let ages {
+            guard from > ages.min else {
+                error(.numberOutOfRange, "'\(field.name).from_age' is \(from), but the service starts at age \(ages.min): an EHC plan is needed at every age",
+                      at: fields.optional("from_age")?.node, hint: "write 'ehc_plan: required' instead")
+                return nil
+            }
+            guard from <= ages.max else {
+                error(.numberOutOfRange, "'\(field.name).from_age' is \(from), but the service ends at age \(ages.max): an EHC plan is never needed",
+                      at: fields.optional("from_age")?.node, hint: "write 'ehc_plan: not-required' instead")
+                return nil
+            }
+        }
+        return (.notRequired, from)
     }
 
     private func ageRange(_ field: Field) -> AgeRange? {

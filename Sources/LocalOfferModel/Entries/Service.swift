@@ -93,27 +93,49 @@ public struct AgeRange: Sendable, Hashable, Codable {
 
 public struct Eligibility: Sendable, Hashable, Codable {
     public var age: AgeRange
+    /// `required` or `not-required` at every age. A requirement that starts at an age is
+    /// `notRequired` here with `ehcPlanFromAge` set: ask `needsEHCPlan(at:)`.
     public var ehcPlan: EHCPlanRequirement
+    /// An EHC plan is needed from this age on (`ehc_plan: {from_age: 19}`), not before.
+    public var ehcPlanFromAge: Int?
     public var needs: [AreaOfNeed]
     public var diagnosisRequired: Bool
     public var residence: Residence
     public var referral: [ReferralRoute]
     public var criteria: String?
+    /// Who uses the service; young people unless it is for parents and carers.
+    public var audience: [Audience]
 
     public init(
         age: AgeRange, ehcPlan: EHCPlanRequirement, needs: [AreaOfNeed], diagnosisRequired: Bool,
-        residence: Residence, referral: [ReferralRoute], criteria: String?
+        residence: Residence, referral: [ReferralRoute], criteria: String?,
+        ehcPlanFromAge: Int? = nil, audience: [Audience] = [.youngPeople]
     ) {
         self.age = age
         self.ehcPlan = ehcPlan
+        self.ehcPlanFromAge = ehcPlanFromAge
         self.needs = needs
         self.diagnosisRequired = diagnosisRequired
         self.residence = residence
         self.referral = referral
         self.criteria = criteria
+        self.audience = audience
     }
 
     public var allowsSelfReferral: Bool { referral.contains(.self) || referral.contains(.parentCarer) }
+
+    /// Whether a child or young person of this age needs an EHC plan to use the service.
+    public func needsEHCPlan(at age: Int) -> Bool {
+        if ehcPlan == .required { return true }
+        if let from = ehcPlanFromAge { return age >= from }
+        return false
+    }
+
+    /// Whether some of the ages the service is for can use it without an EHC plan.
+    public var isOpenWithoutEHCPlan: Bool { !needsEHCPlan(at: age.min) }
+
+    /// Whether the service is used by parents and carers rather than by the young person.
+    public var isForParentsAndCarers: Bool { audience == [.parentsAndCarers] }
 }
 
 public enum Cost: Sendable, Hashable, Codable {

@@ -2,8 +2,27 @@ extension Service {
     /// Alphabetical by title, ignoring case, the slug breaking ties: the order of the A to Z, of every
     /// list of services, and of the search index's documents, so that all of them agree.
     public static func byTitle(_ left: Service, _ right: Service) -> Bool {
-        let (a, b) = (left.title.lowercased(), right.title.lowercased())
-        return a == b ? left.slug < right.slug : a < b
+        titleSortKey(left) < titleSortKey(right)
+    }
+
+    /// The key `byTitle` compares: make it once per service when sorting many.
+    public static func titleSortKey(_ service: Service) -> SortKey {
+        SortKey(text: service.title.lowercased(), slug: service.slug)
+    }
+}
+
+/// Text ignoring case, then the slug: a total order, the same on every run.
+public struct SortKey: Comparable, Sendable {
+    public let text: String
+    public let slug: String
+
+    public init(text: String, slug: String) {
+        self.text = text
+        self.slug = slug
+    }
+
+    public static func < (left: SortKey, right: SortKey) -> Bool {
+        left.text == right.text ? left.slug < right.slug : left.text < right.text
     }
 }
 

@@ -37,6 +37,13 @@ public enum EHCPlanRequirement: String, Sendable, Hashable, Codable, CaseIterabl
     case notRequired = "not-required"
 }
 
+/// Who uses the service: the child or young person, or their parents and carers (a support group,
+/// a parent carer needs assessment). It decides how a page says who can ask for it.
+public enum Audience: String, Sendable, Hashable, Codable, CaseIterable {
+    case youngPeople = "young-people"
+    case parentsAndCarers = "parents-and-carers"
+}
+
 public enum Residence: String, Sendable, Hashable, Codable, CaseIterable {
     /// Lives in the borough or is registered with a local GP.
     case local
@@ -76,6 +83,13 @@ public enum Commissioner: String, Sendable, Hashable, Codable, CaseIterable {
         case .schools: "schools"
         case .joint: "the council and the NHS together"
         }
+    }
+
+    /// Who pays, in words: `joint` already means the council and the NHS, so either of those beside
+    /// it says nothing more (the validator warns about the pair).
+    public static func describe(_ commissioners: [Commissioner]) -> [String] {
+        let joint = commissioners.contains(.joint)
+        return commissioners.filter { !(joint && ($0 == .council || $0 == .nhs)) }.map(\.title)
     }
 }
 

@@ -52,6 +52,12 @@ enum TestSite {
             .sorted()
     }
 
+    /// Every `index.html` of a built site that does not ask search engines to leave it out.
+    static func indexablePages(in output: String) -> [String] {
+        (FileManager.default.subpaths(atPath: output) ?? []).filter { $0.hasSuffix("index.html") }
+            .filter { !text(output, $0).contains("<meta name=\"robots\" content=\"noindex\">") }
+    }
+
     static func text(_ folder: String, _ relative: String) -> String {
         FileManager.default.contents(atPath: folder + "/" + relative).flatMap { String(data: $0, encoding: .utf8) } ?? ""
     }
