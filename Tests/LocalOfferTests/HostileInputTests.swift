@@ -163,3 +163,27 @@ struct HostileInputTests {
         #expect(TestSite.snapshot(of: site.output) == site.before)
     }
 }
+
+@Suite("localoffer new and linked folders")
+struct ScaffoldLinkTests {
+    @Test func aNewEntryIsNeverWrittenThroughAFolderLinkedOutside() throws {
+        let folder = TestSite.temporaryFolder()
+        let content = folder + "/content"
+        let elsewhere = folder + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: content + "/services", withDestinationPath: elsewhere)
+        let result = EntryScaffold(contentDirectory: content).create(kind: .service, slug: "portage", today: TestSite.today)
+        guard case .failure(let problem) = result else {
+            Issue.record("written through the link")
+            return
+        }
+        #expect(problem.code == .symbolicLinkOutside)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+        #expect(EntryScaffold(contentDirectory: content).create(kind: .page, slug: "faq", today: TestSite.today).isSuccess)
+    }
+}
+
+extension Result {
+    var isSuccess: Bool { if case .success = self { true } else { false } }
+}
