@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 # Dates in tests are judged against a fixed day so that results never depend on when they run.
 TEST_TODAY := 2026-11-23
 
-.PHONY: site test build test-swift test-python bench clean
+.PHONY: site test build test-swift test-python test-sanitizers bench clean
 
 ## Build the demo site into public/ (installs cmark-gfm from Debian when missing).
 site:
@@ -29,6 +29,15 @@ test-python:
 	LOCALOFFER_TODAY=$(TEST_TODAY) .build/debug/localoffer build --content tests/fixtures/second-council/content --templates templates --output .build/test-site-second --strict
 	LOCALOFFER_TEST_SITE=.build/test-site LOCALOFFER_TEST_SITE_SECOND=.build/test-site-second $(PYTHON) -m pytest -q tests
 
+## Run the Swift tests under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer, each in its own
+## build folder (.build-asan, .build-tsan). Leaks inside XCTest and Foundation are suppressed
+## (scripts/lsan-suppressions.txt); any other leak, memory error or data race fails the target.
+test-sanitizers:
+	@scripts/install-build-deps.sh
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=second_deadlock_stack=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
 ## Time localoffer against Hugo and Pagefind on 1,000, 10,000 and 100,000 generated services
 ## (installs Hugo and Pagefind when missing); writes bench/RESULTS.md. About 30 minutes on 2 cores.
 bench:
@@ -36,4 +45,4 @@ bench:
 	python3 bench/bench.py
 
 clean:
-	rm -rf .build public/*
+	rm -rf .build .build-asan .build-tsan .build-fuzz public/*

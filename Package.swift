@@ -45,8 +45,8 @@ let package = Package(
             name: "LocalOfferRendering",
             dependencies: [
                 "LocalOfferReports",
-                "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
-                "LocalOfferTemplates", "LocalOfferText",
+                "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel",
+                "LocalOfferSite", "LocalOfferTemplates", "LocalOfferText",
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
@@ -99,7 +99,10 @@ let package = Package(
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferRenderingTests",
-            dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferSite"]
+            dependencies: [
+                "LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferSite",
+                "LocalOfferTemplates",
+            ]
         ),
         .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch", "LocalOfferModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),

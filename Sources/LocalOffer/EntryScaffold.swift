@@ -1,5 +1,6 @@
 import LocalOfferText
 import Foundation
+import LocalOfferContent
 import LocalOfferDiagnostics
 import LocalOfferModel
 
@@ -34,6 +35,11 @@ public struct EntryScaffold: Sendable {
         case .service: text = Self.service(date: date)
         case .organisation: text = Self.organisation
         case .page: text = Self.page(date: date)
+        }
+        // The kind folder may already be a link: a new entry is written only inside the content folder.
+        if case .success(let contained) = ContainedFolder.open(contentDirectory, role: "content"),
+           case .failure(let problem)? = contained.inspect(folder) {
+            return .failure(problem)
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

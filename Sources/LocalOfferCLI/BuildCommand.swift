@@ -29,6 +29,9 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
+        // A file-size limit (`ulimit -f`) would otherwise kill the build mid-write with SIGXFSZ; ignored,
+        // the write fails with EFBIG like a full disk, and the build cleans up and reports it.
+        signal(SIGXFSZ, SIG_IGN)
         let options = BuildOptions(
             contentDirectory: contentOptions.content,
             templateDirectories: templates.isEmpty ? ["templates"] : templates,

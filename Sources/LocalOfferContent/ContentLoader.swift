@@ -5,37 +5,44 @@ import LocalOfferDiagnostics
 /// under `services/`, `organisations/` and `pages/`. It reads text and splits front matter;
 /// it interprets nothing, so everything it returns is plain, `Sendable` text.
 ///
+/// Nothing outside the folder is ever read (see `ContainedFolder`), only regular files are opened,
+/// and every file and the folder as a whole are held to `ContentLimits`.
+///
 /// ```swift
 /// let (source, problems) = ContentLoader().load(from: "content")
 /// ```
 public struct ContentLoader: Sendable {
-    public init() {}
+    public let limits: ContentLimits
+
+    public init(limits: ContentLimits = .standard) {
+        self.limits = limits
+    }
 
     public func load(from root: String) -> (ContentSource, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error(
-                .missingFile, "the content folder '\(root)' does not exist",
-                at: nil, hint: "run from the site's folder, or name it with --content DIR"
-            ))
+        let folder: ContainedFolder
+        switch ContainedFolder.open(root, role: "content") {
+        case .success(let opened): folder = opened
+        case .failure(let problem):
+            diagnostics.append(problem)
             return (ContentSource(root: root, siteFile: nil, glossaryFile: nil, synonymsFile: nil, documents: []), diagnostics)
         }
+        var budget = SiteBudget(limit: limits.maximumSiteBytes)
 
         func readOptional(_ name: String) -> SourceText? {
-            let path = Self.join(root, name)
-            guard fileManager.fileExists(atPath: path) else { return nil }
-            switch Self.readText(at: path) {
-            case .success(let text): return SourceText(path: path, text: text)
-            case .failure(let problem): diagnostics.append(problem); return nil
+            let path = folder.child(name)
+            guard folder.inspect(path) != nil else { return nil }
+            switch readText(path, in: folder, budget: &budget) {
+            case .text(let text): return SourceText(path: path, text: text)
+            case .problem(let problem): diagnostics.append(problem); return nil
+            case .overBudget: return nil
             }
         }
 
         let siteFile = readOptional("site.yml")
-        if siteFile == nil, !diagnostics.contains(where: { $0.location?.path == Self.join(root, "site.yml") }) {
+        if siteFile == nil, !diagnostics.contains(where: { $0.location?.path == folder.child("site.yml") }) {
             diagnostics.append(.error(
-                .missingFile, "'\(Self.join(root, "site.yml"))' is missing",
+                .missingFile, "'\(folder.child("site.yml"))' is missing",
                 at: nil, hint: "every site needs a site.yml with its name, council and categories"
             ))
         }
@@ -43,22 +50,37 @@ public struct ContentLoader: Sendable {
         let synonymsFile = readOptional("synonyms.yml")
 
         var documents: [ContentDocument] = []
+        var unread = 0
         for kind in ContentKind.allCases {
-            let folder = Self.join(root, kind.folder)
-            let names = (try? fileManager.contentsOfDirectory(atPath: folder)) ?? []
-            for name in names.sorted() where name.hasSuffix(".md") {
-                let path = Self.join(folder, name)
-                let slug = String(name.dropLast(3))
-                switch Self.readText(at: path) {
-                case .failure(let problem):
+            let kindFolder = folder.child(kind.folder)
+            switch folder.inspect(kindFolder) {
+            case nil, .success(.regularFile): continue
+            case .failure(let problem): diagnostics.append(problem); continue
+            case .success(.directory): break
+            }
+            for name in folder.names(in: kindFolder) where name.hasSuffix(".md") {
+                let path = ContentLoader.join(kindFolder, name)
+                if budget.isExhausted { unread += 1; continue }
+                switch readText(path, in: folder, budget: &budget) {
+                case .overBudget:
+                    continue
+                case .problem(let problem):
                     diagnostics.append(problem)
-                case .success(let text):
-                    switch ContentDocument.split(text, path: path, kind: kind, slug: slug) {
+                case .text(let text):
+                    switch ContentDocument.split(text, path: path, kind: kind, slug: String(name.dropLast(3))) {
                     case .success(let document): documents.append(document)
                     case .failure(let problem): diagnostics.append(problem)
                     }
                 }
             }
+        }
+        if let crossing = budget.crossedAt {
+            diagnostics.append(.error(
+                .siteTooLarge,
+                "the content folder holds more than \(ByteSize.describe(limits.maximumSiteBytes)); this file and \(unread) more were not read",
+                at: SourceLocation(path: crossing),
+                hint: "a Local Offer's text is a few megabytes; look for files that do not belong in \(root), such as exports or attachments"
+            ))
         }
         let source = ContentSource(
             root: root, siteFile: siteFile, glossaryFile: glossaryFile, synonymsFile: synonymsFile,
@@ -67,20 +89,65 @@ public struct ContentLoader: Sendable {
         return (source, diagnostics)
     }
 
+    private enum Read {
+        case text(String)
+        case problem(Diagnostic)
+        /// Not read: the site went over its size limit (reported once, at the end).
+        case overBudget
+    }
+
+    /// Reads one file as text, within the file limit and what is left of the site's.
+    private func readText(_ path: String, in folder: ContainedFolder, budget: inout SiteBudget) -> Read {
+        if case .success(.regularFile(let bytes))? = folder.inspect(path), bytes <= limits.maximumFileBytes,
+           !budget.spend(bytes, on: path) {
+            return .overBudget
+        }
+        switch folder.read(path, limit: limits.maximumFileBytes).flatMap({ TextDecoding.decode($0, path: path) }) {
+        case .success(let text): return .text(text)
+        case .failure(let problem): return .problem(problem)
+        }
+    }
+
     static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
+}
 
-    static func readText(at path: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error(.unreadableFile, "the file could not be read", at: SourceLocation(path: path)))
+/// How much the loader reads, at most. Every figure is documented in the README and docs/content-format.md.
+public struct ContentLimits: Sendable, Equatable {
+    /// One content file (an entry, `site.yml`, `glossary.yml`, `synonyms.yml`): 1 MiB. The longest
+    /// real service description is a few kilobytes; a 20 MB body took 10 s and 1 GB to build.
+    public var maximumFileBytes: Int
+    /// Every file read from `content/` together: 512 MiB, room for several hundred thousand entries.
+    public var maximumSiteBytes: Int
+
+    public init(maximumFileBytes: Int, maximumSiteBytes: Int) {
+        self.maximumFileBytes = maximumFileBytes
+        self.maximumSiteBytes = maximumSiteBytes
+    }
+
+    public static let standard = ContentLimits(maximumFileBytes: 1 << 20, maximumSiteBytes: 512 << 20)
+}
+
+/// The bytes left for the rest of the site. Once spent, no more files are read: the error names the
+/// file that crossed the limit and how many were left unread.
+private struct SiteBudget {
+    let limit: Int
+    private(set) var spent = 0
+    private(set) var crossedAt: String?
+
+    init(limit: Int) { self.limit = limit }
+
+    var isExhausted: Bool { crossedAt != nil }
+
+    /// False (and the site is marked over its limit) when the file does not fit.
+    mutating func spend(_ bytes: Int, on path: String) -> Bool {
+        guard crossedAt == nil else { return false }
+        guard spent + bytes <= limit else {
+            crossedAt = path
+            return false
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(.error(
-                .unreadableFile, "the file is not UTF-8 text", at: SourceLocation(path: path),
-                hint: "save the file with UTF-8 encoding"
-            ))
-        }
-        return .success(text)
+        spent += bytes
+        return true
     }
 }

@@ -68,6 +68,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case importValueDropped = "LO706"
     case importEntryInvalid = "LO707"
 
+    // Unsafe files and limits: what hostile or broken input runs into
+    case symbolicLinkOutside = "LO901"
+    case notARegularFile = "LO902"
+    case fileTooLarge = "LO903"
+    case siteTooLarge = "LO904"
+    case yamlTooDeep = "LO905"
+    case yamlAliasExpansion = "LO906"
+    case markdownTooDeep = "LO907"
+    case markdownTooComplex = "LO908"
+
     /// One line for the documentation table.
     public var summary: String {
         switch self {
@@ -123,6 +133,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .importWouldOverwrite: "An imported entry would replace an existing file; give --force to replace it."
         case .importValueDropped: "Warning: a value in a feed is not valid, so the entry leaves it out."
         case .importEntryInvalid: "An imported entry would not pass `localoffer check`, so nothing is written."
+
+        case .symbolicLinkOutside: "A symbolic link in `content/` or a templates folder leads outside that folder; it is never followed."
+        case .notARegularFile: "A FIFO, socket or device where a file was expected; it is never read."
+        case .fileTooLarge: "A file in `content/` or a templates folder is larger than 1 MiB (assets excepted)."
+        case .siteTooLarge: "The content folder holds more than 512 MiB of files; the rest were not read."
+        case .yamlTooDeep: "YAML nests lists and mappings more than 64 levels deep."
+        case .yamlAliasExpansion: "YAML aliases (`*name`) would repeat more than 10,000 values."
+        case .markdownTooDeep: "Markdown nests quotes, lists, emphasis or links more than 64 levels deep."
+        case .markdownTooComplex: "Markdown the parser would take minutes over: a table row of over 100 cells, a word of over 1,000 characters, or over 30 quotation marks in a row."
         }
     }
 }

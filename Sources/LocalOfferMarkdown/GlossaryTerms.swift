@@ -42,27 +42,37 @@ public struct GlossaryTerms: Sendable {
 
     public static let none = GlossaryTerms(entries: [])
 
-    /// The earliest whole-word match of a phrase whose entry is not yet marked on this page.
-    func firstMatch(in text: String, excluding used: Set<String>) -> (range: Range<String.Index>, phrase: Phrase)? {
+    /// Every whole-word match of a phrase whose entry is not yet marked on this page, in order, each
+    /// entry at most once (`used` collects them). One pass over the words, however long the text:
+    /// searching again from the start after each match made a long paragraph quadratic.
+    func matches(in text: String, excluding used: inout Set<String>) -> [(range: Range<String.Index>, phrase: Phrase)] {
         let ranges = Self.words(in: text)
-        for (position, range) in ranges.enumerated() {
-            guard let candidates = byFirstWord[text[range].lowercased()] else { continue }
-            for candidate in candidates where !used.contains(candidate.phrase.term) {
-                let count = candidate.words.count
-                guard position + count <= ranges.count else { continue }
-                let matches = (0..<count).allSatisfy { offset in
-                    let word = text[ranges[position + offset]]
-                    return candidate.phrase.caseSensitive
-                        ? word == candidate.words[offset] : word.lowercased() == candidate.words[offset].lowercased()
-                }
-                // Words in a phrase are separated by spaces only: "EHC plan", not "EHC. Plan".
-                let end = ranges[position + count - 1].upperBound
-                if matches, !text[range.lowerBound..<end].contains(where: { !$0.isLetter && !$0.isNumber && $0 != " " && $0 != "-" && $0 != "'" && $0 != "’" && $0 != "," }) {
-                    return (range.lowerBound..<end, candidate.phrase)
+        var found: [(range: Range<String.Index>, phrase: Phrase)] = []
+        var position = 0
+        scanning: while position < ranges.count {
+            let range = ranges[position]
+            if let candidates = byFirstWord[text[range].lowercased()] {
+                for candidate in candidates where !used.contains(candidate.phrase.term) {
+                    let count = candidate.words.count
+                    guard position + count <= ranges.count else { continue }
+                    let matches = (0..<count).allSatisfy { offset in
+                        let word = text[ranges[position + offset]]
+                        return candidate.phrase.caseSensitive
+                            ? word == candidate.words[offset] : word.lowercased() == candidate.words[offset].lowercased()
+                    }
+                    // Words in a phrase are separated by spaces only: "EHC plan", not "EHC. Plan".
+                    let end = ranges[position + count - 1].upperBound
+                    if matches, !text[range.lowerBound..<end].contains(where: { !$0.isLetter && !$0.isNumber && $0 != " " && $0 != "-" && $0 != "'" && $0 != "’" && $0 != "," }) {
+                        found.append((range.lowerBound..<end, candidate.phrase))
+                        used.insert(candidate.phrase.term)
+                        position += count
+                        continue scanning
+                    }
                 }
             }
+            position += 1
         }
-        return nil
+        return found
     }
 
     /// The ranges of the words (runs of letters and digits) in a text. Scans Unicode scalars with an

@@ -20,7 +20,10 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ input: MarkdownInput) -> (RenderedMarkdown, [Diagnostic]) {
-        CmarkSession.shared.withDocument(input.text) { document in
+        if let problem = MarkdownLimits.standard.check(input) {
+            return (RenderedMarkdown(html: "", headings: [], plainText: ""), [problem])
+        }
+        return CmarkSession.shared.withDocument(input.text) { document in
             guard let document else { return (RenderedMarkdown(html: "", headings: [], plainText: ""), []) }
             var walk = DocumentWalk(input: input, links: links, glossary: glossary)
             walk.visit(document.root)

@@ -111,6 +111,11 @@ public indirect enum JSONValue: Sendable, Hashable {
             case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            // `<`, `>` and `&` as escapes: the lists are `index.html` files, and a host that serves them
+            // as HTML (its JSON type not set, as the README asks) must still find no markup in them.
+            case UInt8(ascii: "<"): output.append(contentsOf: Array("\\u003c".utf8))
+            case UInt8(ascii: ">"): output.append(contentsOf: Array("\\u003e".utf8))
+            case UInt8(ascii: "&"): output.append(contentsOf: Array("\\u0026".utf8))
             case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
             case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
             case 0..<0x20:

@@ -20,6 +20,10 @@ public struct FileSystem: Sendable {
     public var read: @Sendable (_ path: String) -> Data?
     /// The size of a regular file, or nil.
     public var size: @Sendable (_ path: String) -> Int?
+    /// Swaps two existing paths in one step (Linux `renameat2(RENAME_EXCHANGE)`), so that no moment
+    /// passes with neither in place. Throws `POSIXFailure` with ENOSYS, EINVAL or EOPNOTSUPP where
+    /// the system or the file system cannot (the caller then falls back to two renames).
+    public var exchange: @Sendable (_ first: String, _ second: String) throws -> Void
 
     public init(
         createDirectory: @escaping @Sendable (String) throws -> Void,
@@ -30,7 +34,10 @@ public struct FileSystem: Sendable {
         exists: @escaping @Sendable (String) -> Bool,
         list: @escaping @Sendable (String) -> [String],
         read: @escaping @Sendable (String) -> Data?,
-        size: @escaping @Sendable (String) -> Int?
+        size: @escaping @Sendable (String) -> Int?,
+        exchange: @escaping @Sendable (String, String) throws -> Void = { first, _ in
+            throw POSIXFailure(operation: "exchange", path: first, code: ENOSYS)
+        }
     ) {
         self.createDirectory = createDirectory
         self.write = write
@@ -41,6 +48,7 @@ public struct FileSystem: Sendable {
         self.list = list
         self.read = read
         self.size = size
+        self.exchange = exchange
     }
 
     public static let local = FileSystem(
@@ -77,8 +85,44 @@ public struct FileSystem: Sendable {
             var status = stat()
             guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
             return Int(status.st_size)
+        },
+        exchange: { first, second in
+            try AtomicExchange.exchange(first, second)
         }
     )
+}
+
+/// `renameat2(…, RENAME_EXCHANGE)`: glibc has it since 2.28 and Linux since 3.15, but Swift's Glibc
+/// module does not declare it (it is a GNU extension), so it is looked up by name at run time.
+/// Elsewhere (macOS, musl without it, old kernels, file systems that cannot) it reports ENOSYS or
+/// EINVAL, and publishing falls back to two renames.
+enum AtomicExchange {
+    static let renameExchange: UInt32 = 1 << 1
+
+    #if canImport(Glibc)
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameat2: RenameAt2? = {
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+    #endif
+
+    static func exchange(_ first: String, _ second: String) throws {
+        #if canImport(Glibc)
+        guard let renameat2 else { throw POSIXFailure(operation: "exchange", path: first, code: ENOSYS) }
+        guard renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0 else {
+            throw POSIXFailure(operation: "exchange \(first) with", path: second)
+        }
+        #else
+        throw POSIXFailure(operation: "exchange", path: first, code: ENOSYS)
+        #endif
+    }
+
+    /// The errors that mean "not possible here", as opposed to "went wrong".
+    static func isUnsupported(_ error: any Error) -> Bool {
+        guard let failure = error as? POSIXFailure else { return false }
+        return [ENOSYS, EINVAL, EOPNOTSUPP, ENOTSUP, EXDEV].contains(failure.code)
+    }
 }
 
 /// A failed system call, with what failed and why in words.

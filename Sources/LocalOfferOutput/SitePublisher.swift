@@ -1,6 +1,11 @@
 import Foundation
 import LocalOfferDiagnostics
 import LocalOfferParallel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Puts a complete site in place atomically: the staging folder, once every file is in it, is
 /// swapped with the output folder. A failure at any point leaves the previous site as it was.
@@ -42,12 +47,30 @@ public struct SitePublisher: Sendable {
         try staging.publish()
     }
 
-    /// Moves the previous site aside, the new one in, then removes the previous one.
+    /// Puts the staging folder in the output folder's place.
+    ///
+    /// On Linux the two are exchanged in one `renameat2(RENAME_EXCHANGE)`: at every moment `output`
+    /// is either the whole previous site or the whole new one, then the previous one (now at the
+    /// staging path) is removed. Where that is not available (see `AtomicExchange`), the previous
+    /// site is moved aside and the new one moved in: two renames, with a moment of microseconds
+    /// between them when `output` does not exist; a failure in between moves the previous site back.
     func swap(staging: String, into output: String) throws(Diagnostic) {
+        let hadPrevious = fileSystem.exists(output)
+        if hadPrevious {
+            do {
+                try fileSystem.exchange(staging, output)
+                try? fileSystem.remove(staging)
+                return
+            } catch where AtomicExchange.isUnsupported(error) {
+                // Fall back to two renames, below.
+            } catch {
+                try? fileSystem.remove(staging)
+                throw Self.failure("could not put the new site in place: \(error.localizedDescription)")
+            }
+        }
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         let previous = (parent.isEmpty ? "" : parent + "/") + ".\(name).previous-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let hadPrevious = fileSystem.exists(output)
         do {
             if hadPrevious { try fileSystem.move(output, previous) }
         } catch {
@@ -62,6 +85,32 @@ public struct SitePublisher: Sendable {
             throw Self.failure("could not put the new site in place: \(error.localizedDescription)")
         }
         if hadPrevious { try? fileSystem.remove(previous) }
+    }
+
+    /// Removes what a build that was killed (power cut, `kill -9`, out of memory) left beside the
+    /// output folder: its staging folder, or the previous site it had moved aside. Only folders named
+    /// as this tool names them, for this output folder, whose process is gone.
+    static func removeLeftovers(beside output: String, fileSystem: FileSystem) {
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        for entry in fileSystem.list(parent.isEmpty ? "." : parent) {
+            for kind in ["staging", "previous"] {
+                let prefix = ".\(name).\(kind)-"
+                let path = (parent.isEmpty ? "" : parent + "/") + entry
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
+                if pid == ProcessInfo.processInfo.processIdentifier {
+                    if StagingFolder.active.withLock({ $0.contains(path) }) { continue }
+                } else if processIsRunning(pid) {
+                    continue
+                }
+                try? fileSystem.remove(path)
+            }
+        }
+    }
+
+    /// Another process with this id exists (EPERM: it exists but is not ours to signal).
+    static func processIsRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
     }
 
     /// The output folder may be replaced when it is missing, empty (but for kept files), or ours.

@@ -37,6 +37,7 @@ public final class StagingFolder: @unchecked Sendable {
     public static func open(for output: String, fileSystem: FileSystem = .local) throws(Diagnostic) -> StagingFolder {
         let output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
         let previous = try SitePublisher.checkReplaceable(output, fileSystem: fileSystem)
+        SitePublisher.removeLeftovers(beside: output, fileSystem: fileSystem)
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -46,7 +47,22 @@ public final class StagingFolder: @unchecked Sendable {
         } catch {
             throw SitePublisher.failure("could not create the staging folder \(staging): \(error.localizedDescription)")
         }
+        active.withLock { _ = $0.insert(staging) }
         return StagingFolder(output: output, path: staging, previous: previous ?? OutputManifest(), fileSystem: fileSystem)
+    }
+
+    /// The staging folders this process has open: never taken for a killed build's leftovers.
+    static let active = LockedSet()
+
+    final class LockedSet: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+
+        func withLock<Result>(_ body: (inout Set<String>) -> Result) -> Result {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&paths)
+        }
     }
 
     // MARK: Writing
@@ -134,6 +150,7 @@ public final class StagingFolder: @unchecked Sendable {
             throw SitePublisher.failure("could not write the site: \(error.localizedDescription)")
         }
         finished = true
+        defer { Self.active.withLock { _ = $0.remove(path) } }
         try SitePublisher(fileSystem: fileSystem).swap(staging: path, into: output)
     }
 
@@ -142,5 +159,6 @@ public final class StagingFolder: @unchecked Sendable {
         guard !finished else { return }
         finished = true
         try? fileSystem.remove(path)
+        Self.active.withLock { _ = $0.remove(path) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LocalOfferContent
 import LocalOfferDiagnostics
 import LocalOfferTemplates
 import LocalOfferText
@@ -28,26 +29,24 @@ public struct TemplateLibrary: Sendable {
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         var assets: [String: String] = [:]
-        let fileManager = FileManager.default
+        var readers: [String: ContainedFolder] = [:]
         for folder in folders {
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                diagnostics.append(.error(.missingFile, "the templates folder '\(folder)' does not exist", at: nil,
-                                          hint: "name it with --templates DIR"))
-                continue
+            // Nothing outside a templates folder is read: links out of it and FIFOs are refused (ContainedFolder).
+            let contained: ContainedFolder
+            switch ContainedFolder.open(folder, role: "templates") {
+            case .success(let opened): contained = opened
+            case .failure(let problem): diagnostics.append(problem); continue
             }
-            let files = (fileManager.subpaths(atPath: folder) ?? []).sorted()
+            let (files, refused) = contained.regularFiles()
+            diagnostics += refused
             for relative in files {
                 let path = folder + "/" + relative
                 if relative.hasPrefix("assets/") {
-                    var isFolder: ObjCBool = false
-                    if fileManager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
-                        let assetPath = String(relative.dropFirst("assets/".count))
-                        if assets[assetPath] == nil { assets[assetPath] = path }
-                    }
+                    let assetPath = String(relative.dropFirst("assets/".count))
+                    if assets[assetPath] == nil { assets[assetPath] = path }
                 } else if relative.hasSuffix(".mustache") {
                     let name = String(relative.dropLast(".mustache".count))
-                    if sources[name] == nil { sources[name] = path }
+                    if sources[name] == nil { sources[name] = path; readers[path] = contained }
                 }
             }
         }
@@ -55,9 +54,12 @@ public struct TemplateLibrary: Sendable {
         var texts: [String: String] = [:]
         var hasher = StableHasher()
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
-            guard let data = fileManager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(.error(.unreadableFile, "the template could not be read", at: SourceLocation(path: path)))
-                continue
+            let read = readers[path].map { $0.read(path, limit: ContentLimits.standard.maximumFileBytes) }
+                ?? .failure(.error(.unreadableFile, "the template could not be read", at: SourceLocation(path: path)))
+            let text: String
+            switch read.flatMap({ TextDecoding.decode($0, path: path) }) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem): diagnostics.append(problem); continue
             }
             hasher.combine(name)
             hasher.combine(text)

@@ -6,6 +6,9 @@ import Yams
 enum YAMLParsing {
     /// Returns nil and a diagnostic when the YAML is not well formed; nil and no diagnostic when it is empty.
     static func compose(_ source: SourceText) -> (Node?, [Diagnostic]) {
+        // Yams composes recursively and shares aliased nodes, so depth and alias expansion are checked
+        // first, on libyaml's event stream, before anything is built (see YAMLLimits).
+        if let problem = YAMLLimits.standard.check(source) { return (nil, [problem]) }
         do {
             // The basic resolver tags every scalar as text: the schema reads raw text itself, so
             // `no` stays Norwegian, `09:00` stays a time and no regular expression runs per value.
@@ -27,6 +30,11 @@ enum YAMLParsing {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem.contains("Maximum nesting level") {
+                // libyaml's own bound (1,000 levels) can trip before YAMLLimits sees that many events.
+                return .error(.yamlTooDeep, "the YAML nests lists and mappings more than \(YAMLLimits.standard.maximumDepth) levels deep",
+                              at: location(mark), hint: YAMLLimits.depthHint)
+            }
             let detail = context.map { " (\($0.text))" } ?? ""
             let hint = problem.contains("tab") ? "YAML indents with spaces, never tabs" : Self.hint(for: problem) ?? tabHint
             // At the end of the text (an unclosed quote) libyaml's mark is the last line; the mistake is where the context began.
