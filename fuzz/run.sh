@@ -18,7 +18,8 @@ mkdir -p fuzz/crashes .build-fuzz
 
 case "$target" in
   search)
-    exec python3 fuzz/search/fuzz_search.py --seconds "$seconds"
+    python3 fuzz/search/fuzz_search.py --seconds "$seconds" 2>&1 | tee .build-fuzz/search.log
+    exit "${PIPESTATUS[0]}"
     ;;
   front-matter) max_len=16384 ;;
   markdown) max_len=65536 ;;
@@ -39,7 +40,7 @@ export SWIFT_BACKTRACE=enable=no
 set +e
 ".build-fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" -detect_leaks=0 \
   -dict="fuzz/dict/$target.dict" -artifact_prefix="fuzz/crashes/$target-" -print_final_stats=1 \
-  "$work" "fuzz/corpus/$target" 2>&1 | tee "$log" | grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|Done [0-9]+ runs|stat::"
+  "$work" "fuzz/corpus/$target" 2>&1 | tee "$log" | grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|SUMMARY|Done [0-9]+ runs|stat::"
 status=${PIPESTATUS[0]}
 if [ "$status" -eq 0 ]; then
   echo "Replaying $(ls "$work" | wc -l) inputs with leak checking"
