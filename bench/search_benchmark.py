@@ -207,6 +207,8 @@ def write_pagefind_page(args):
             # Our page's preload hints are for our files: Pagefind's page has none, as Pagefind is
             # usually deployed (a second copy, /pagefind-search-preload/, preloads Pagefind's code).
             page = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>\n?', "", page)
+            # Nor our search/boot.js, which would fetch our manifest and shards on Pagefind's page.
+            page = re.sub(r'<script src="[^"]*/search/boot\.js"[^>]*></script>\n?', "", page)
     target = site / "pagefind-search"
     target.mkdir(parents=True, exist_ok=True)
     (target / "index.html").write_text(page)
@@ -475,7 +477,7 @@ def cold_on_slow_network(tool, url, nginx, query, args):
                 "final_links": state["renders"][-1][2], "status": state["status"],
                 "dom_content_loaded_ms": timing["dom"], "page_ms": timing["page"], "waterfall": timing["resources"],
                 "requests": requests,
-                "console_errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]}
+                "console_errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE" or " T " in e["message"] or "\"T " in e["message"]]}
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
