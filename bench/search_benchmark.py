@@ -477,7 +477,7 @@ def cold_on_slow_network(tool, url, nginx, query, args):
                 "final_links": state["renders"][-1][2], "status": state["status"],
                 "dom_content_loaded_ms": timing["dom"], "page_ms": timing["page"], "waterfall": timing["resources"],
                 "requests": requests,
-                "console_errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE" or " T " in e["message"] or "\"T " in e["message"]]}
+                "console_errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]}
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
