@@ -58,6 +58,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case missingTemplate = "LO502"
     case outputFailure = "LO601"
 
+    // The editor's loop
+    case placeholder = "LO801"
+    case reviewDueSoon = "LO802"
+
     /// One line for the documentation table.
     public var summary: String {
         switch self {
@@ -105,6 +109,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .templateSyntax: "A template has a Mustache syntax error."
         case .missingTemplate: "A template the build needs was not found in any templates folder."
         case .outputFailure: "The site could not be written or published."
+        case .placeholder: "Placeholder text (`TODO`, `TBC`, `TBD`, `FIXME`, `XXX`, lorem ipsum, or a `localoffer new` instruction) is left in a field or a body."
+        case .reviewDueSoon: "Warning: the entry's review falls due within 30 days."
         }
     }
 }

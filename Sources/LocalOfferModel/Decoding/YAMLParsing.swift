@@ -27,6 +27,11 @@ enum YAMLParsing {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            let diagnosis = YAMLSyntaxDiagnosis(
+                source: source, problem: problem, line: mark.line, column: mark.column,
+                context: context?.text, contextLine: context?.mark.line, contextColumn: context?.mark.column
+            )
+            if let found = diagnosis.diagnose() { return found }
             let detail = context.map { " (\($0.text))" } ?? ""
             let hint = problem.contains("tab") ? "YAML indents with spaces, never tabs" : Self.hint(for: problem) ?? tabHint
             // At the end of the text (an unclosed quote) libyaml's mark is the last line; the mistake is where the context began.
