@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "LocalOfferParallel"),
         .target(name: "LocalOfferText"),
         .target(name: "LocalOfferTemplates"),
+        // The default theme (templates/) as generated source: scripts/embed-theme.py.
+        .target(name: "LocalOfferTheme"),
         .target(name: "LocalOfferContent", dependencies: ["LocalOfferDiagnostics"]),
         .target(
             name: "LocalOfferModel",
@@ -44,7 +46,7 @@ let package = Package(
             name: "LocalOfferRendering",
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
-                "LocalOfferTemplates", "LocalOfferText",
+                "LocalOfferTemplates", "LocalOfferText", "LocalOfferTheme",
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
@@ -61,7 +63,7 @@ let package = Package(
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
-                "LocalOfferWriters",
+                "LocalOfferTheme", "LocalOfferWriters",
             ]
         ),
         .executableTarget(
@@ -69,6 +71,7 @@ let package = Package(
             dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
+        .testTarget(name: "LocalOfferThemeTests", dependencies: ["LocalOfferTheme"]),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
@@ -80,7 +83,9 @@ let package = Package(
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferTests",
-            dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferWriters"]
+            dependencies: [
+                "LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferTheme", "LocalOfferWriters",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

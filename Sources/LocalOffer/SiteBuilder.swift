@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
         }()
         guard let items, !blocked(diagnostics) else { return finish() }
 
-        let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories) }
+        let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories, builtInTheme: options.useBuiltInTheme) }
         diagnostics += templateProblems
         guard let library, !blocked(diagnostics) else { return finish() }
 

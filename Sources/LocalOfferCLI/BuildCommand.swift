@@ -9,13 +9,16 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Diagnostics go to standard error as path:line:column: error: message. The site is written to a \
         staging folder and swapped in only when the whole build succeeded: a failed build leaves the \
-        previous site untouched. Give --templates more than once to layer a theme over the default one.
+        previous site untouched. The theme is built in; a templates/ folder beside the content folder \
+        (or each --templates DIR) overrides it file by file.
         """
     )
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A templates folder; repeat to layer (the first wins).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(
+        "A theme folder over the built-in theme; repeat to layer (the first wins). Default: templates/ beside the content folder, if any.",
+        valueName: "DIR"))
     var templates: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "DIR"))
@@ -31,7 +34,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let options = BuildOptions(
             contentDirectory: contentOptions.content,
-            templateDirectories: templates.isEmpty ? ["templates"] : templates,
+            templateDirectories: templates.isEmpty
+                ? BuildOptions.siteTemplatesFolder(besideContent: contentOptions.content).map { [$0] } ?? []
+                : templates,
             outputDirectory: output,
             baseURL: baseURL,
             today: try contentOptions.resolvedToday(),

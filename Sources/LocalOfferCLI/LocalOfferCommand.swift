@@ -12,6 +12,6 @@ struct LocalOfferCommand: ParsableCommand {
         templates/. `localoffer build` checks everything and publishes public/ only when there are no errors.
         """,
         version: LocalOfferVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, ThemeCommand.self]
     )
 }
