@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -66,9 +67,16 @@ let package = Package(
                 "LocalOfferTheme", "LocalOfferWriters",
             ]
         ),
+        .target(
+            name: "LocalOfferServe",
+            dependencies: [
+                "LocalOffer", "LocalOfferDiagnostics", "LocalOfferText",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "LocalOfferCLI",
-            dependencies: ["LocalOffer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["LocalOffer", "LocalOfferServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
         .testTarget(name: "LocalOfferThemeTests", dependencies: ["LocalOfferTheme"]),

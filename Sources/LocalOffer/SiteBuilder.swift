@@ -30,24 +30,40 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let writers: [any SiteWriter]
     let fileSystem: FileSystem
+    /// What a previous build of the same site worked out (`serve` keeps one), or nil.
+    let cache: BuildCache?
 
-    public init(options: BuildOptions, writers: [any SiteWriter] = SiteWriters.standard, fileSystem: FileSystem = .local) {
+    public init(
+        options: BuildOptions, writers: [any SiteWriter] = SiteWriters.standard, fileSystem: FileSystem = .local,
+        cache: BuildCache? = nil
+    ) {
         self.options = options
         self.writers = writers
         self.fileSystem = fileSystem
+        self.cache = cache
     }
 
-    public func build() -> BuildReport {
+    /// Every file the site would have, planned but not made: what `build` writes, `serve` serves on
+    /// demand and `build --dry-run` compares. No files when the content has errors.
+    public struct SitePlan: Sendable {
+        public var files: [PlannedFile]
+        public var diagnostics: [Diagnostic]
+        public var steps: [(name: String, seconds: Double)]
+        public var seconds: Double
+        /// The validated site and the theme, for callers that plan more (nil when there are errors).
+        public var items: SiteItems?
+        public var templates: TemplateLibrary?
+
+        public var isPublishable: Bool { !files.isEmpty && !diagnostics.hasErrors }
+    }
+
+    public func planSite() -> SitePlan {
         var run = StepTimer()
         var diagnostics: [Diagnostic] = []
-        func finish(_ outcome: WriteOutcome? = nil) -> BuildReport {
+        func finish(_ files: [PlannedFile] = [], items: SiteItems? = nil, templates: TemplateLibrary? = nil) -> SitePlan {
             var all = diagnostics.sorted()
             if options.strict { all = all.escalatingWarnings() }
-            return BuildReport(
-                pagesWritten: outcome?.pages ?? 0, filesWritten: outcome?.files ?? 0, filesMade: outcome?.made ?? 0,
-                filesRewritten: outcome?.written ?? 0,
-                diagnostics: all, seconds: run.total, steps: run.steps
-            )
+            return SitePlan(files: files, diagnostics: all, steps: run.steps, seconds: run.total, items: items, templates: templates)
         }
 
         // The files' text is let go once the items are made: only the items go on.
@@ -65,6 +81,23 @@ public struct SiteBuilder: Sendable {
         let context = WriterContext(items: items, templates: library, toolHash: ToolIdentity.hash)
         let planned = run.step("plan") { plan(context, &diagnostics) }
         guard !blocked(diagnostics) else { return finish() }
+        return finish(planned, items: items, templates: library)
+    }
+
+    public func build() -> BuildReport {
+        let plan = planSite()
+        var run = StepTimer(steps: plan.steps)
+        var diagnostics = plan.diagnostics
+        func finish(_ outcome: WriteOutcome? = nil) -> BuildReport {
+            var all = diagnostics.sorted()
+            if options.strict { all = all.escalatingWarnings() }
+            return BuildReport(
+                pagesWritten: outcome?.pages ?? 0, filesWritten: outcome?.files ?? 0, filesMade: outcome?.made ?? 0,
+                filesRewritten: outcome?.written ?? 0,
+                diagnostics: all, seconds: plan.seconds + run.total, steps: run.steps
+            )
+        }
+        guard plan.isPublishable else { return finish() }
 
         let staging: StagingFolder
         do {
@@ -73,7 +106,7 @@ public struct SiteBuilder: Sendable {
             diagnostics.append(error)
             return finish()
         }
-        let outcome = run.step("write") { write(planned, into: staging) }
+        let outcome = run.step("write") { write(plan.files, into: staging) }
         diagnostics += outcome.problems
         guard !blocked(diagnostics) else {
             staging.discard()
@@ -107,7 +140,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func validate(_ source: ContentSource, _ diagnostics: inout [Diagnostic]) -> ContentValidation {
-        let validation = ContentValidator(today: options.today).validation(of: source)
+        let validation = ContentValidator(today: options.today, memo: cache?.decoded).validation(of: source)
         diagnostics += validation.diagnostics
         return validation
     }
@@ -125,7 +158,9 @@ public struct SiteBuilder: Sendable {
 
     private func makeItems(_ content: SiteContent, source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteItems {
         let links = SiteLinks(site: content.site, baseURL: options.baseURL)
-        let (items, problems) = SiteItemsBuilder(content: content, source: source, links: links, today: options.today).build()
+        let (items, problems) = SiteItemsBuilder(
+            content: content, source: source, links: links, today: options.today, memo: cache?.rendered
+        ).build()
         diagnostics += problems
         return items
     }
@@ -194,10 +229,23 @@ public struct SiteBuilder: Sendable {
     }
 }
 
+/// What one build worked out that the next build of the same site can use again: each file's
+/// decoded entry and each body's rendered Markdown, remembered by their text.
+public final class BuildCache: Sendable {
+    public let decoded = DecodeMemo()
+    public let rendered = MarkdownMemo()
+
+    public init() {}
+}
+
 /// Times the named steps of a build.
 struct StepTimer {
     private let start = DispatchTime.now()
     private(set) var steps: [(name: String, seconds: Double)] = []
+
+    init(steps: [(name: String, seconds: Double)] = []) {
+        self.steps = steps
+    }
 
     var total: Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
 

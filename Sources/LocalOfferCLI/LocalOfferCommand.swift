@@ -3,7 +3,7 @@ import Foundation
 import LocalOffer
 
 @main
-struct LocalOfferCommand: ParsableCommand {
+struct LocalOfferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "localoffer",
         abstract: "Build a SEND Local Offer website from Markdown content.",
@@ -12,6 +12,6 @@ struct LocalOfferCommand: ParsableCommand {
         templates/. `localoffer build` checks everything and publishes public/ only when there are no errors.
         """,
         version: LocalOfferVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, InitCommand.self, ThemeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, InitCommand.self, ThemeCommand.self]
     )
 }

@@ -37,9 +37,10 @@ public struct MarkdownRenderer: Sendable {
     }
 }
 
-/// cmark-gfm registers syntax extensions in a process-wide table and attaching them to a parser
-/// is not thread-safe, so parsing and rendering go through one lock. Everything around it
-/// (templates, search, writing) runs in parallel.
+/// cmark-gfm registers syntax extensions in a process-wide table, and attaching them to a parser
+/// is not thread-safe: parser set-up and parsing go through one lock. The walk over the tree, the
+/// changes to it and HTML rendering touch only the document's own nodes, so they run unlocked, on
+/// every core at once.
 final class CmarkSession: @unchecked Sendable {
     static let shared = CmarkSession()
 
@@ -51,26 +52,33 @@ final class CmarkSession: @unchecked Sendable {
         cmark_gfm_core_extensions_ensure_registered()
     }
 
-    /// Runs `body` with a fresh parser holding the parsed document; both are freed afterwards.
+    /// Runs `body` with the parsed document; the parser and the tree are freed afterwards.
     func withDocument<Result>(_ text: String, _ body: (ParsedDocument?) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let parser = cmark_parser_new(Self.options) else { return body(nil) }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
+        let parsed = lock.withLock { () -> ParsedDocument? in
+            guard let parser = cmark_parser_new(Self.options) else { return nil }
+            for name in Self.extensionNames {
+                if let syntaxExtension = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                }
             }
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    cmark_parser_feed(parser, pointer, buffer.count)
+                }
+            }
+            guard let root = cmark_parser_finish(parser) else {
+                cmark_parser_free(parser)
+                return nil
+            }
+            return ParsedDocument(parser: parser, root: root)
         }
-        guard let root = cmark_parser_finish(parser) else { return body(nil) }
-        defer { cmark_node_free(root) }
-        return body(ParsedDocument(parser: parser, root: root))
+        guard let parsed else { return body(nil) }
+        defer {
+            cmark_node_free(parsed.root)
+            cmark_parser_free(parsed.parser)
+        }
+        return body(parsed)
     }
 
     struct ParsedDocument {

@@ -20,12 +20,15 @@ public struct SiteItemsBuilder: Sendable {
     let source: ContentSource
     let links: SiteLinks
     let today: LocalDate
+    /// Bodies rendered by the previous build (`serve`), or nil.
+    let memo: MarkdownMemo?
 
-    public init(content: SiteContent, source: ContentSource, links: SiteLinks, today: LocalDate) {
+    public init(content: SiteContent, source: ContentSource, links: SiteLinks, today: LocalDate, memo: MarkdownMemo? = nil) {
         self.content = content
         self.source = source
         self.links = links
         self.today = today
+        self.memo = memo
     }
 
     public func build() -> (SiteItems, [Diagnostic]) {
@@ -45,12 +48,26 @@ public struct SiteItemsBuilder: Sendable {
             sourceHashes[document.path] = hasher.value
         }
 
+        var addressHasher = StableHasher()
+        for (path, address) in addresses.sorted(by: { $0.key < $1.key }) {
+            addressHasher.combine(path)
+            addressHasher.combine(address)
+        }
+        let glossaryHash = source.glossaryFile.map { StableHasher.hash($0.text) } ?? 0
+        // What every body's rendering depends on besides its own text.
+        var contextHasher = StableHasher()
+        contextHasher.combine(addressHasher.value)
+        contextHasher.combine(glossaryHash)
+        contextHasher.combine(urls.basePath)
+        let renderingContext = contextHasher.value
+
         var diagnostics: [Diagnostic] = []
         var seen = Set<Diagnostic>()
+        let memo = self.memo
         func items<Entry: ContentEntry>(_ entries: [Entry], folder: String, url: (String) -> String) -> [Item<Entry>] {
             let rendered = entries.parallelMap { entry in
-                renderer.render(MarkdownInput(
-                    text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder))
+                let input = MarkdownInput(text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder)
+                return memo?.render(input, context: renderingContext, with: renderer) ?? renderer.render(input)
             }
             var items: [Item<Entry>] = []
             items.reserveCapacity(entries.count)
@@ -68,15 +85,11 @@ public struct SiteItemsBuilder: Sendable {
         _ = items(content.draftServices, folder: "services", url: urls.service)
         let organisations = items(content.organisations, folder: "organisations", url: urls.organisation)
         let pages = items(content.pages, folder: "pages", url: urls.page)
+        memo?.sweep()
 
-        var addressHasher = StableHasher()
-        for (path, address) in addresses.sorted(by: { $0.key < $1.key }) {
-            addressHasher.combine(path)
-            addressHasher.combine(address)
-        }
         let hashes = SiteHashes(
             site: source.siteFile.map { StableHasher.hash($0.text) } ?? 0,
-            glossary: source.glossaryFile.map { StableHasher.hash($0.text) } ?? 0,
+            glossary: glossaryHash,
             synonyms: source.synonymsFile.map { StableHasher.hash($0.text) } ?? 0,
             addresses: addressHasher.value
         )

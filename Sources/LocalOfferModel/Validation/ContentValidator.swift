@@ -13,9 +13,12 @@ import LocalOfferParallel
 /// ```
 public struct ContentValidator: Sendable {
     public let today: LocalDate
+    /// Decoded entries remembered from the previous build (`serve`), or nil.
+    public let memo: DecodeMemo?
 
-    public init(today: LocalDate) {
+    public init(today: LocalDate, memo: DecodeMemo? = nil) {
         self.today = today
+        self.memo = memo
     }
 
     /// `content` is nil when there are errors: nothing broken may be published.
@@ -47,7 +50,11 @@ public struct ContentValidator: Sendable {
             return groups
         } ?? []
 
-        let decoded = source.documents.parallelMap { document in EntryDecoder.decode(document, today: today) }
+        let memo = self.memo
+        let decoded = source.documents.parallelMap { document in
+            memo?.decode(document, today: today) ?? EntryDecoder.decode(document, today: today)
+        }
+        memo?.sweep()
         var services: [Service] = []
         var organisations: [Organisation] = []
         var pages: [InformationPage] = []
