@@ -28,8 +28,11 @@ struct BuildCommand: ParsableCommand {
         "Where the site is served: a path such as /local-offer/ or an absolute URL (default /).", valueName: "URL"))
     var baseURL: String = "/"
 
-    @Flag(name: .long, help: "Print how long each step took.")
+    @Flag(name: .long, help: "Print how long each step took (with --dry-run: list every page that would change).")
     var verbose = false
+
+    @Flag(name: .customLong("dry-run"), help: "Say which pages the build would add, change and remove in the output folder; write nothing.")
+    var dryRun = false
 
     func run() throws {
         let options = BuildOptions(
@@ -42,6 +45,14 @@ struct BuildCommand: ParsableCommand {
             today: try contentOptions.resolvedToday(),
             strict: contentOptions.strict
         )
+        if dryRun {
+            let result = SiteBuilder(options: options).dryRun()
+            printDiagnostics(result.diagnostics, format: .text)
+            print(result.report(listingEveryPage: verbose))
+            let status = ExitStatus.forDiagnostics(result.diagnostics)
+            if status != .success { throw status }
+            return
+        }
         let report = SiteBuilder(options: options).build()
         printDiagnostics(report.diagnostics, format: .text)
         if verbose {

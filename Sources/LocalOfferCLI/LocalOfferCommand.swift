@@ -12,6 +12,6 @@ struct LocalOfferCommand: AsyncParsableCommand {
         templates/. `localoffer build` checks everything and publishes public/ only when there are no errors.
         """,
         version: LocalOfferVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, InitCommand.self, ThemeCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, InitCommand.self, ThemeCommand.self, ReviewCommand.self]
     )
 }
