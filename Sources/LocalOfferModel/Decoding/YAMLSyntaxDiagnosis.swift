@@ -3,6 +3,7 @@
 internal import CYaml
 import LocalOfferContent
 import LocalOfferDiagnostics
+import Yams
 
 /// Finds the cause of a YAML syntax error from what the parser reports (its problem, where it
 /// stopped, and the context it was in and where that began) and from the tokens it read up to
@@ -16,7 +17,18 @@ import LocalOfferDiagnostics
 /// - a value with `: ` in it that needs quotes: at the colon.
 ///
 /// Returns nil when none of these fits; the caller then reports the parser's own words.
+///
+/// Where the cause is clear, the finding also carries its repair: the one line rewritten as the
+/// hint says (the quote closed at the end of its line, the line moved to its block's column). The
+/// text repaired in memory is read again to find the next syntax error in the same file; no line is
+/// added or removed, so every later position is still right.
 struct YAMLSyntaxDiagnosis {
+    struct Finding {
+        var diagnostic: Diagnostic
+        /// The 1-based line of the YAML text to replace, and its new text; nil when unclear.
+        var repair: (line: Int, text: String)?
+    }
+
     let source: SourceText
     /// The problem as libyaml words it ("did not find expected key").
     let problem: String
@@ -32,7 +44,7 @@ struct YAMLSyntaxDiagnosis {
         source.text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    func diagnose() -> Diagnostic? {
+    func diagnose() -> Finding? {
         let lines = self.lines
         if context == "while scanning a quoted scalar", let contextLine, let contextColumn {
             return unclosedString(openedAt: contextLine, contextColumn, runsTo: nil, lines: lines)
@@ -46,17 +58,20 @@ struct YAMLSyntaxDiagnosis {
             return apostrophe(closing: early, lines: lines)
         }
         if character(at: line, column, lines: lines) == "\t" {
-            return .error(
+            let text = lines[line - 1]
+            let leading = text.prefix(while: { $0 == " " || $0 == "\t" })
+            let previousIndent = previousContentLine(before: line, lines: lines).map { indentation(of: lines[$0 - 1]) } ?? 0
+            // A tab in the indentation: the line takes the indentation of the line above.
+            let repaired = column <= leading.count
+                ? String(repeating: " ", count: previousIndent) + text.dropFirst(leading.count)
+                : text.replacingCharacter(at: column - 1, with: " ")
+            return Finding(diagnostic: .error(
                 .yamlSyntax, "this line is indented with a tab", at: location(line, column),
                 hint: "YAML indents with spaces, never tabs: replace the tab with spaces, lining the key up with the line above"
-            )
+            ), repair: (line, repaired))
         }
         if problem.hasPrefix("could not find expected ':'"), context == "while scanning a simple key", let contextLine {
-            let indent = contextLine <= lines.count ? indentation(of: lines[contextLine - 1]) : 0
-            return .error(
-                .yamlSyntax, "this line has no ':' after its key", at: location(contextLine, indent + 1),
-                hint: "write each line as 'key: value', with a space after the colon; a value that goes on to the next line is indented under its key"
-            )
+            return missingColon(at: contextLine, lines: lines)
         }
         if problem.contains("mapping values are not allowed") {
             return colonInPlainValue(lines: lines)
@@ -69,31 +84,56 @@ struct YAMLSyntaxDiagnosis {
 
     // MARK: Causes
 
-    private func unclosedString(openedAt openLine: Int, _ openColumn: Int, runsTo endLine: Int?, lines: [Substring]) -> Diagnostic {
+    private func unclosedString(openedAt openLine: Int, _ openColumn: Int, runsTo endLine: Int?, lines: [Substring]) -> Finding {
         let quote = character(at: openLine, openColumn, lines: lines) ?? "\""
         let runsOn = endLine.map { ", so the text runs on to the next \(quote) on line \($0 + source.firstLine - 1)" } ?? ""
         let hint = quote == "'"
             ? "end the text with ' on the same line, or take the opening ' away; an apostrophe inside single quotes is written twice ('Children''s')"
             : "end the text with \" on the same line, or take the opening \" away"
-        return .error(
+        let repair = openLine <= lines.count ? (openLine, String(lines[openLine - 1].trimmingTrailingSpaces()) + String(quote)) : nil
+        return Finding(diagnostic: .error(
             .yamlSyntax, "this string, opened at \(fileLine(openLine)):\(openColumn), is not closed\(runsOn)",
             at: location(openLine, openColumn), hint: hint
-        )
+        ), repair: repair)
     }
 
-    private func apostrophe(closing string: QuotedString, lines: [Substring]) -> Diagnostic {
+    private func missingColon(at line: Int, lines: [Substring]) -> Finding {
+        let text = line <= lines.count ? lines[line - 1] : ""
+        let indent = indentation(of: text)
+        // The key is the first word (after a list's "- "): the colon goes after it.
+        var keyStart = text.dropFirst(indent)
+        if keyStart.hasPrefix("- ") { keyStart = keyStart.dropFirst(2) }
+        let keyEnd = keyStart.firstIndex(of: " ") ?? keyStart.endIndex
+        let repaired = String(text[..<keyEnd]) + ":" + String(text[keyEnd...])
+        return Finding(diagnostic: .error(
+            .yamlSyntax, "this line has no ':' after its key", at: location(line, indent + 1),
+            hint: "write each line as 'key: value', with a space after the colon; a value that goes on to the next line is indented under its key"
+        ), repair: line <= lines.count ? (line, repaired) : nil)
+    }
+
+    private func apostrophe(closing string: QuotedString, lines: [Substring]) -> Finding {
         // The scanner's end mark is just after the closing quote.
         let quote = string.isSingleQuoted ? "'" : "\""
-        return .error(
+        let quoteColumn = string.end.column - 1
+        let text = string.end.line <= lines.count ? lines[string.end.line - 1] : ""
+        // Escaped as the hint says: the apostrophe doubled, or the quotation mark after a backslash.
+        var repaired = quoteColumn >= 1 && quoteColumn <= text.count
+            ? text.inserting(string.isSingleQuoted ? "'" : "\\", at: quoteColumn - 1) : nil
+        // With no quote after it on the line, the string was never closed either: close it there, so
+        // that the next error found is another mistake, not this one again.
+        if let escaped = repaired, !text.dropFirst(quoteColumn).contains(Character(quote)) {
+            repaired = String(Substring(escaped).trimmingTrailingSpaces()) + quote
+        }
+        return Finding(diagnostic: .error(
             .yamlSyntax, "this \(quote) ends the string opened at \(fileLine(string.start.line)):\(string.start.column), and text follows it",
-            at: location(string.end.line, string.end.column - 1),
+            at: location(string.end.line, quoteColumn),
             hint: string.isSingleQuoted
                 ? "inside single quotes write an apostrophe twice ('Children''s'), or use double quotes around the text"
                 : "inside double quotes write a quotation mark as \\\", or use single quotes around the text"
-        )
+        ), repair: repaired.map { (string.end.line, $0) })
     }
 
-    private func colonInPlainValue(lines: [Substring]) -> Diagnostic? {
+    private func colonInPlainValue(lines: [Substring]) -> Finding? {
         guard line >= 1, line <= lines.count else { return nil }
         let current = lines[line - 1]
         let before = current.prefix(max(0, column - 1))
@@ -108,19 +148,22 @@ struct YAMLSyntaxDiagnosis {
                 return problem
             }
             if !lines[previous - 1].contains(":") {
-                return .error(
-                    .yamlSyntax, "this line has no ':' after its key", at: location(previous, previousIndent + 1),
-                    hint: "write each line as 'key: value', with a space after the colon; a value that goes on to the next line is indented under its key"
-                )
+                return missingColon(at: previous, lines: lines)
             }
         }
-        return .error(
+        // The value is everything after the key's ": ": quoted, it may hold more.
+        let repair = current.range(of: ": ").map { separator -> (Int, String) in
+            let value = current[separator.upperBound...].trimmingTrailingSpaces()
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return (line, String(current[..<separator.upperBound]) + "\"" + escaped + "\"")
+        }
+        return Finding(diagnostic: .error(
             .yamlSyntax, "this value contains ': ', which YAML reads as a new key", at: location(line, column),
             hint: "a value containing ': ' must be quoted, for example title: \"Speech: early years\""
-        )
+        ), repair: repair)
     }
 
-    private func indentation(at line: Int, lines: [Substring]) -> Diagnostic? {
+    private func indentation(at line: Int, lines: [Substring]) -> Finding? {
         guard line >= 1, line <= lines.count, let previous = previousContentLine(before: line, lines: lines) else { return nil }
         let indent = indentation(of: lines[line - 1])
         // Under a key with nothing after its colon, any deeper indentation starts a new block.
@@ -130,7 +173,7 @@ struct YAMLSyntaxDiagnosis {
 
     /// The line lines up with none of the blocks open above it. Those blocks are the line above and,
     /// going up, each line less indented than the last: the line must start where one of them does.
-    private func misindented(_ line: Int, indent: Int, previous: Int) -> Diagnostic? {
+    private func misindented(_ line: Int, indent: Int, previous: Int) -> Finding? {
         let lines = self.lines
         var blocks: [(indent: Int, line: Int)] = [(indentation(of: lines[previous - 1]), previous)]
         var index = previous - 1
@@ -154,10 +197,13 @@ struct YAMLSyntaxDiagnosis {
             candidates = blocks.filter { abs($0.indent - indent) == nearest }
         }
         let choices = candidates.map { "\(spaces($0.indent)) (like line \(fileLine($0.line)))" }.joined(separator: " or ")
-        return .error(
+        // Repaired only when one indentation fits.
+        let repair = candidates.count == 1
+            ? (line, String(repeating: " ", count: candidates[0].indent) + lines[line - 1].dropFirst(indent)) : nil
+        return Finding(diagnostic: .error(
             .yamlSyntax, message, at: location(line, indent + 1),
             hint: "the keys of one block start in the same column: indent this line by \(choices)"
-        )
+        ), repair: repair)
     }
 
     // MARK: Reading the text
@@ -255,5 +301,67 @@ private extension Substring {
         var text = self
         while text.last == " " || text.last == "\r" { text = text.dropLast() }
         return text
+    }
+
+    func replacingCharacter(at offset: Int, with replacement: Character) -> String {
+        var characters = Array(self)
+        if offset < characters.count { characters[offset] = replacement }
+        return String(characters)
+    }
+
+    func inserting(_ text: String, at offset: Int) -> String {
+        var characters = Array(self)
+        characters.insert(contentsOf: text, at: Swift.min(offset, characters.count))
+        return String(characters)
+    }
+}
+
+extension YAMLSyntaxDiagnosis {
+    /// The diagnosis of a Yams error, for the errors that carry a problem and marks.
+    init?(error: YamlError, source: SourceText) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            self.init(
+                source: source, problem: problem, line: mark.line, column: mark.column,
+                context: context?.text, contextLine: context?.mark.line, contextColumn: context?.mark.column
+            )
+        default:
+            return nil
+        }
+    }
+}
+
+extension YAMLParsing {
+    /// How many more syntax errors are looked for in one file after the first.
+    static let repairLimit = 5
+
+    /// The first syntax error, then each one after it: while the cause of the last is clear, its
+    /// line is repaired in memory as the hint says and the text read again. Nothing is decoded from
+    /// a repaired text; it is read only to find the next syntax error.
+    static func diagnostics(for error: YamlError, in source: SourceText) -> [Diagnostic] {
+        var found = [diagnostic(for: error, in: source)]
+        var current = source
+        var error = error
+        for _ in 0..<repairLimit {
+            guard let repair = YAMLSyntaxDiagnosis(error: error, source: current)?.diagnose()?.repair else { break }
+            var lines = current.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard repair.line >= 1, repair.line <= lines.count, lines[repair.line - 1] != repair.text else { break }
+            lines[repair.line - 1] = repair.text
+            current.text = lines.joined(separator: "\n")
+            do {
+                _ = try Yams.compose(yaml: current.text, .basic, .default, .utf8)
+                break
+            } catch let next as YamlError {
+                let diagnostic = diagnostic(for: next, in: current)
+                guard !found.contains(where: { $0.location == diagnostic.location }) else { break }
+                found.append(diagnostic)
+                error = next
+            } catch {
+                break
+            }
+        }
+        return found
     }
 }
