@@ -155,7 +155,7 @@ public struct EntryScaffold: Sendable {
         # The day the page was last checked.
         last_reviewed: \(date)
         ---
-        \(Self.todo(4))
+        \(Self.todo(4)) `[Portage](../services/portage.md)`.
 
         """
     }

@@ -75,8 +75,8 @@ public struct SiteStarter: Sendable {
 
         # The site's name, at the top of every page (3 to 80 characters).
         name: Example Local Offer
-        # The council that publishes it (3 to 120 characters).
-        council: Example Borough Council
+        # The council that publishes it, as it reads after "in" and "by" (3 to 120 characters).
+        council: London Borough of Example
         # Where the site will be published (https:// only): the address in the sitemap and in shared links.
         base_url: https://localoffer.example.org/
         # The language of the pages, as a BCP 47 tag.
@@ -159,7 +159,7 @@ public struct SiteStarter: Sendable {
           phone: 020 7946 0300
           email: send@example.org
         ---
-        The SEND Team at Example Borough Council carries out EHC needs assessments, writes EHC plans and
+        The SEND Team at the London Borough of Example carries out EHC needs assessments, writes EHC plans and
         reviews them every year with families, schools and colleges.
 
         """
@@ -217,7 +217,7 @@ public struct SiteStarter: Sendable {
         ## If you are not happy
 
         Tell us what went wrong and we will try to put it right. If you are still not happy, you can make
-        a complaint to Example Borough Council.
+        a complaint to the council.
 
         """
     }

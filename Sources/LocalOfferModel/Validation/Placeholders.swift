@@ -33,7 +33,8 @@ public enum Placeholders {
         "who can ask for the service and how: by phone, online, or through a GP, school or social worker.",
         "how to complain or give feedback, and to whom.",
         "who the organisation is and what it does for children and young people with SEND.",
-        "the page's text in Markdown. Link to services as [Portage](../services/portage.md).",
+        // The example link after it is written as code, so that it is not checked as a link.
+        "the page's text in Markdown. Link to a service by its file, for example",
     ]
 
     /// The first placeholder in `text`, or nil.
