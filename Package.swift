@@ -46,17 +46,31 @@ let package = Package(
         .target(
             name: "LocalOfferRendering",
             dependencies: [
+                "LocalOfferReports",
                 "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel", "LocalOfferSite",
                 "LocalOfferTemplates", "LocalOfferText", "LocalOfferTheme",
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
         .target(name: "LocalOfferOutput", dependencies: ["LocalOfferDiagnostics", "LocalOfferParallel", "LocalOfferText"]),
+        // Open data: the Open Referral UK feed, imports from feeds and spreadsheets, commissioners' reports.
+        .target(
+            name: "LocalOfferImport",
+            dependencies: ["LocalOfferContent", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferText", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "LocalOfferOpenReferral",
+            dependencies: [
+                "LocalOfferDiagnostics", "LocalOfferImport", "LocalOfferMarkdown", "LocalOfferModel", "LocalOfferParallel",
+                "LocalOfferText",
+            ]
+        ),
+        .target(name: "LocalOfferReports", dependencies: ["LocalOfferModel", "LocalOfferText"]),
         .target(
             name: "LocalOfferWriters",
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferRendering", "LocalOfferSearch", "LocalOfferSite",
-                "LocalOfferText",
+                "LocalOfferText", "LocalOfferOpenReferral", "LocalOfferReports",
             ]
         ),
         .target(
@@ -64,7 +78,7 @@ let package = Package(
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
-                "LocalOfferTheme", "LocalOfferWriters",
+                "LocalOfferTheme", "LocalOfferWriters", "LocalOfferReports",
             ]
         ),
         .target(
@@ -76,7 +90,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "LocalOfferCLI",
-            dependencies: ["LocalOffer", "LocalOfferServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "LocalOffer", "LocalOfferServe", "LocalOfferImport", "LocalOfferOpenReferral", "LocalOfferReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
         .testTarget(name: "LocalOfferThemeTests", dependencies: ["LocalOfferTheme"]),
@@ -95,6 +112,12 @@ let package = Package(
                 "LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferTheme", "LocalOfferWriters",
             ]
         ),
+        .testTarget(name: "LocalOfferImportTests", dependencies: ["LocalOfferImport", "LocalOfferModel", "LocalOfferDiagnostics"]),
+        .testTarget(
+            name: "LocalOfferOpenReferralTests",
+            dependencies: ["LocalOfferOpenReferral", "LocalOfferImport", "LocalOfferModel", "LocalOffer", "LocalOfferContent"]
+        ),
+        .testTarget(name: "LocalOfferReportsTests", dependencies: ["LocalOfferReports", "LocalOfferModel", "LocalOffer"]),
     ],
     swiftLanguageModes: [.v6]
 )

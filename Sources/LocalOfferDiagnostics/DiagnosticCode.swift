@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case emptyList = "LO112"
     case ageRangeInverted = "LO113"
     case duplicateListItem = "LO114"
+    case draftMissingField = "LO115"
     case overlappingCommissioners = "LO116"
 
     // Contacts, places and times
@@ -57,6 +58,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case templateSyntax = "LO501"
     case missingTemplate = "LO502"
     case outputFailure = "LO601"
+
+    // Importing from Open Referral feeds and spreadsheets
+    case importUnreadable = "LO701"
+    case importRecordUnusable = "LO702"
+    case importInvalidValue = "LO703"
+    case importUnknownColumn = "LO704"
+    case importWouldOverwrite = "LO705"
+    case importValueDropped = "LO706"
+    case importEntryInvalid = "LO707"
 
     // The editor's loop
     case placeholder = "LO801"
@@ -109,6 +119,14 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .templateSyntax: "A template has a Mustache syntax error."
         case .missingTemplate: "A template the build needs was not found in any templates folder."
         case .outputFailure: "The site could not be written or published."
+        case .draftMissingField: "Warning: a draft lacks a field a published entry needs (drafts are checked, never published)."
+        case .importUnreadable: "An import file could not be read: not JSON or CSV, or not a shape localoffer knows."
+        case .importRecordUnusable: "A record cannot be imported at all, for example a service with no name."
+        case .importInvalidValue: "A spreadsheet cell holds a value the schema does not allow."
+        case .importUnknownColumn: "Warning: a spreadsheet column is not one localoffer knows; it is ignored."
+        case .importWouldOverwrite: "An imported entry would replace an existing file; give --force to replace it."
+        case .importValueDropped: "Warning: a value in a feed is not valid, so the entry leaves it out."
+        case .importEntryInvalid: "An imported entry would not pass `localoffer check`, so nothing is written."
         case .placeholder: "Placeholder text (`TODO`, `TBC`, `TBD`, `FIXME`, `XXX`, lorem ipsum, or a `localoffer new` instruction) is left in a field or a body."
         case .reviewDueSoon: "Warning: the entry's review falls due within 30 days."
         }

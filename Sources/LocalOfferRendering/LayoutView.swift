@@ -27,6 +27,8 @@ struct LayoutView {
         let organisations: String
         let accessibility: String?
         let privacy: String?
+        /// The commissioners' report, when site.yml puts it in the navigation.
+        let report: String?
         let assets: String
     }
 
@@ -76,6 +78,7 @@ struct LayoutFactory {
                 glossary: urls.glossary, myList: urls.myList, organisations: urls.organisations,
                 accessibility: site.accessibility == nil ? nil : urls.page(AccessibilityStatementView.slug),
                 privacy: hasPrivacyNotice ? urls.page("privacy-notice") : nil,
+                report: site.reportInNavigation ? urls.reports : nil,
                 assets: urls.assets
             ),
             reportProblemMailto: "mailto:\(site.feedbackEmail.value)?subject=\(MailtoEncoding.encode(subject))&body=\(MailtoEncoding.encode(body))",

@@ -502,6 +502,7 @@ extension LayoutView.Navigation: TemplateObject {
         case "organisations": organisations.templateValue
         case "accessibility": accessibility.templateValue
         case "privacy": privacy.templateValue
+        case "report": report.templateValue
         case "assets": assets.templateValue
         default: nil
         }
@@ -638,6 +639,134 @@ extension GuidedResultsView.AnswerRow: TemplateObject {
         case "question": question.templateValue
         case "answer": answer.templateValue
         case "changeURL": changeURL.templateValue
+        default: nil
+        }
+    }
+}
+
+// The commissioners' report (report.mustache) and the change feed's entries (feed-entry.mustache).
+
+extension ReportPageView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "page": page.templateValue
+        case "generatedOn": generatedOn.templateValue
+        case "serviceCount": serviceCount.templateValue
+        case "heatMap": heatMap.templateValue
+        case "needs": needs.templateValue
+        case "coverage": coverage.templateValue
+        case "gaps": gaps.templateValue
+        case "hasGaps": hasGaps.templateValue
+        case "commissioners": commissioners.templateValue
+        case "totals": totals.templateValue
+        case "reviews": reviews.templateValue
+        case "hasReviews": hasReviews.templateValue
+        case "reviewSummary": reviewSummary.templateValue
+        case "missing": missing.templateValue
+        case "hasMissing": hasMissing.templateValue
+        case "missingCriteria": missingCriteria.templateValue
+        case "missingWaitingTime": missingWaitingTime.templateValue
+        case "missingLocation": missingLocation.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.CoverageRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "stage": stage.templateValue
+        case "cells": cells.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Cell: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "services": services.templateValue
+        case "withoutPlan": withoutPlan.templateValue
+        case "gap": gap.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Gap: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "stage": stage.templateValue
+        case "need": need.templateValue
+        case "kind": kind.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.CommissionerRow: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "universal": universal.templateValue
+        case "targeted": targeted.templateValue
+        case "specialist": specialist.templateValue
+        case "total": total.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.OrganisationReviews: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "organisation": organisation.templateValue
+        case "id": id.templateValue
+        case "listings": listings.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Listing: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "reviewBy": reviewBy.templateValue
+        case "status": status.templateValue
+        case "isOverdue": isOverdue.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ReportPageView.Missing: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "title": title.templateValue
+        case "url": url.templateValue
+        case "organisation": organisation.templateValue
+        case "criteria": criteria.templateValue
+        case "waitingTime": waitingTime.templateValue
+        case "location": location.templateValue
+        default: nil
+        }
+    }
+}
+
+extension ChangeFeedEntryView: TemplateObject {
+    public func templateValue(for name: String) -> TemplateValue? {
+        switch name {
+        case "summary": summary.templateValue
+        case "url": url.templateValue
+        case "organisation": organisation.templateValue
+        case "ages": ages.templateValue
+        case "needsEHCPlan": needsEHCPlan.templateValue
+        case "cost": cost.templateValue
+        case "phone": phone.templateValue
+        case "email": email.templateValue
+        case "lastReviewed": lastReviewed.templateValue
         default: nil
         }
     }

@@ -9,6 +9,9 @@ public enum SiteWriters {
         ServiceListsWriter(.browse),
         GuidedStartWriter(),
         SearchIndexWriter(),
+        OpenReferralWriter(),
+        ReportWriter(),
+        ChangeFeedWriter(),
         AssetsWriter(),
         SitemapWriter(),
     ]

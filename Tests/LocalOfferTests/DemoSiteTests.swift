@@ -88,7 +88,7 @@ struct DemoSiteTests {
     }
 
     @Test func everyPageHasOneH1AndATitle() {
-        for page in (FileManager.default.subpaths(atPath: output) ?? []) where page.hasSuffix(".html") {
+        for page in TestSite.htmlPages(in: output) {
             let html = TestSite.text(output, page)
             #expect(html.components(separatedBy: "<h1").count == 2, "\(page) must have exactly one h1")
             #expect(html.contains("<html lang=\"en-GB\">"), "\(page) lacks lang")

@@ -71,6 +71,7 @@ def discover(site: pathlib.Path = SITE) -> list[PageType]:
         ("browse", _folder_page(site, "browse"), "the browse page (/browse/)"),
         ("browse-list", browse_list, "a browse list (browse/<facet>/<value>/)"),
         ("my-list", my_list, "my list (/my-list/)"),
+        ("report", _folder_page(site, "reports"), "the commissioners' report (/reports/)"),
         ("start-question", _folder_page(site, "start"), "the guided start's first question (/start/)"),
         ("start-results", _first_page_under(site, "start", 3), "a guided start results page (start/age-N/need-X/plan-Y/)"),
         ("my-list-shared", f"{my_list}?services={','.join(services)}" if my_list and services else None,
@@ -91,7 +92,8 @@ def discover(site: pathlib.Path = SITE) -> list[PageType]:
 
 
 def html_pages(site: pathlib.Path = SITE) -> list[pathlib.Path]:
-    return sorted(site.rglob("*.html"))
+    """Every HTML page; openreferral/ is the Open Referral feed, JSON in index.html files."""
+    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("openreferral/"))
 
 
 def page_address(site: pathlib.Path, file: pathlib.Path) -> str:

@@ -15,7 +15,7 @@ extension DecodingContext {
         contact.website = fields.optional("website").flatMap(self.website)
         contact.address = fields.optional("address").flatMap(self.address)
         if !fields.has("phone") && !fields.has("email") && !fields.has("website") {
-            error(.noContactMethod, "'\(field.name)' has no phone, email or website", at: fields.anchorNode,
+            missing(.noContactMethod, "'\(field.name)' has no phone, email or website", at: fields.anchorNode,
                   hint: "add at least one of 'phone', 'email' or 'website' so families can get in touch")
         }
         return contact

@@ -12,6 +12,9 @@ final class DecodingContext {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each field read so far sits, by dotted name; later cross-entry rules point there.
     private(set) var fieldLocations: [String: SourceLocation] = [:]
+    /// True while reading a draft (`status: draft`): a missing required field is then a warning
+    /// (LO115), so an imported entry can be saved unfinished. A malformed value is still an error.
+    var isDraft = false
 
     init(path: String, firstLine: Int, today: LocalDate) {
         self.path = path
@@ -30,6 +33,16 @@ final class DecodingContext {
 
     func warning(_ code: DiagnosticCode, _ message: String, at node: Node?, hint: String? = nil) {
         diagnostics.append(.warning(code, message, at: location(of: node), hint: hint))
+    }
+
+    /// Something required is missing: an error, or in a draft a warning that names the field.
+    func missing(_ code: DiagnosticCode, _ message: String, at node: Node?, hint: String? = nil) {
+        if isDraft {
+            warning(.draftMissingField, "draft: \(message)", at: node,
+                    hint: "a draft is checked but not published; fill this in, then remove 'status: draft'")
+        } else {
+            error(code, message, at: node, hint: hint)
+        }
     }
 
     func record(_ field: Field) {

@@ -48,14 +48,14 @@ struct MappingReader {
             let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode)
             context.record(found)
             if found.isNull {
-                context.error(.missingKey, "'\(qualified(key))' has no value", at: pair.keyNode,
+                context.missing(.missingKey, "'\(qualified(key))' has no value", at: pair.keyNode,
                               hint: hint ?? "write a value after the colon")
                 return nil
             }
             return found
         }
         let owner = field.name.isEmpty ? "the front matter" : "'\(field.name)'"
-        context.error(.missingKey, "\(owner) is missing the required key '\(key)'", at: field.keyNode ?? field.node,
+        context.missing(.missingKey, "\(owner) is missing the required key '\(key)'", at: field.keyNode ?? field.node,
                       hint: hint)
         return nil
     }

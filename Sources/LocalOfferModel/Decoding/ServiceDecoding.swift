@@ -15,6 +15,11 @@ extension DecodingContext {
     func service(_ root: Field, document: ContentDocument) -> Service? {
         let errorsBefore = diagnostics.errorCount
         guard let fields = mapping(root, allowed: Self.serviceKeys) else { return nil }
+        // A draft may be unfinished: what it lacks is reported as warnings (see `missing`).
+        isDraft = fields.optional("status").flatMap { field -> Bool? in
+            guard case .scalar(let scalar) = field.node else { return nil }
+            return scalar.string.trimmingWhitespace() == PublicationStatus.draft.rawValue
+        } ?? false
         let title = fields.required("title").flatMap { text($0, length: 3...120) }
         let summary = fields.required("summary").flatMap { plainText($0, length: 10...300) }
         let organisation = fields.required("organisation").flatMap(text)
@@ -39,6 +44,11 @@ extension DecodingContext {
         let status = fields.optional("status").flatMap { choice($0, of: PublicationStatus.self) } ?? .active
         let tags = fields.optional("tags").flatMap(self.tags) ?? []
 
+        if isDraft, document.body.text.allSatisfy(\.isWhitespace) {
+            report(.warning(.draftMissingField, "draft: the service has no description",
+                            at: SourceLocation(path: path, line: max(1, document.body.firstLine - 1)),
+                            hint: "below the closing '---', describe what the service does and how to get it"))
+        }
         if let lastReviewed {
             let due = reviewBy ?? lastReviewed.adding(months: 12)
             if due < today {
@@ -86,7 +96,7 @@ extension DecodingContext {
 
         if !fields.has("criteria"), level == .specialist || plan?.requirement == .required || plan?.fromAge != nil {
             let reason = level == .specialist ? "specialist services" : "services that need an EHC plan"
-            error(.criteriaRequired, "'\(field.name)' needs 'criteria': \(reason) must say who qualifies",
+            missing(.criteriaRequired, "'\(field.name)' needs 'criteria': \(reason) must say who qualifies",
                   at: fields.anchorNode, hint: "add criteria: with a plain sentence such as 'Your child must have ...'")
             return nil
         }

@@ -3,7 +3,8 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility"]
+    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility",
+                           "report_in_navigation"]
     static let accessibilityKeys = [
         "standard", "status", "known_issues", "tested_on", "tested_by", "prepared_on", "last_reviewed", "response_days",
     ]
@@ -27,12 +28,15 @@ extension DecodingContext {
         let contact = fields.optional("contact").flatMap(self.contact)
         let categories = fields.required("categories").flatMap(self.categories)
         let accessibility = fields.optional("accessibility").flatMap(self.accessibilityDetails)
+        let reportInNavigation = fields.optional("report_in_navigation").flatMap(boolean) ?? false
         guard diagnostics.errorCount == errorsBefore, let name, let council, let baseURL, let language,
               let feedbackEmail, let categories else { return nil }
-        return Site(
+        var site = Site(
             name: name, council: council, baseURL: baseURL, language: language, feedbackEmail: feedbackEmail,
             contact: contact, categories: categories, accessibility: accessibility
         )
+        site.reportInNavigation = reportInNavigation
+        return site
     }
 
     private func categories(_ field: Field) -> [Category]? {

@@ -8,6 +8,9 @@ public struct Site: Sendable, Hashable, Codable {
     public var contact: Contact?
     public var categories: [Category]
     public var accessibility: AccessibilityStatementDetails?
+    /// `report_in_navigation`: link the commissioners' report from every page's footer. Off by default:
+    /// the report is for commissioners and partners, not in the families' navigation.
+    public var reportInNavigation = false
 
     public init(
         name: String, council: String, baseURL: WebAddress, language: String, feedbackEmail: EmailAddress,

@@ -120,8 +120,9 @@ struct CrossEntryRules {
     }
 
     private func bodyRules() -> [Diagnostic] {
+        // A draft's missing description is a warning, reported where the draft is decoded.
         facts.compactMap { service in
-            guard service.kind == .service, service.isReadable,
+            guard service.kind == .service, service.isReadable, !service.isDraft,
                   service.body.text.allSatisfy(\.isWhitespace) else { return nil }
             let name = service.title.map { "the service '\($0.value)'" } ?? "this service"
             return .error(

@@ -13,7 +13,7 @@ struct LinkChecker {
     }
 
     func brokenLinks() -> (checked: Int, broken: [BrokenLink]) {
-        let pages = (FileManager.default.subpaths(atPath: root) ?? []).filter { $0.hasSuffix(".html") }.sorted()
+        let pages = TestSite.htmlPages(in: root).sorted()
         var idsByFile: [String: Set<String>] = [:]
         func ids(in file: String) -> Set<String> {
             if let known = idsByFile[file] { return known }

@@ -45,17 +45,24 @@ enum TestSite {
         return files
     }
 
+    /// The HTML pages of a built site, relative to it. The Open Referral endpoint's lists are JSON in
+    /// `index.html` files (so that every static host serves them at their folder's address): not pages.
+    static func htmlPages(in folder: String) -> [String] {
+        (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".html") && !$0.hasPrefix("openreferral/") }
+    }
+
+    /// Every `index.html` of a built site that does not ask search engines to leave it out (the
+    /// commissioners' report, the guided start's steps), and is not the Open Referral feed's JSON.
+    static func indexablePages(in folder: String) -> [String] {
+        htmlPages(in: folder).filter { $0.hasSuffix("index.html") }
+            .filter { !text(folder, $0).contains("<meta name=\"robots\" content=\"noindex\">") }
+    }
+
     /// The slugs of the service pages a built site holds (`services/<slug>/index.html`).
     static func publishedServiceSlugs(in output: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: output + "/services")) ?? [])
             .filter { $0 != "page" && FileManager.default.fileExists(atPath: "\(output)/services/\($0)/index.html") }
             .sorted()
-    }
-
-    /// Every `index.html` of a built site that does not ask search engines to leave it out.
-    static func indexablePages(in output: String) -> [String] {
-        (FileManager.default.subpaths(atPath: output) ?? []).filter { $0.hasSuffix("index.html") }
-            .filter { !text(output, $0).contains("<meta name=\"robots\" content=\"noindex\">") }
     }
 
     static func text(_ folder: String, _ relative: String) -> String {
