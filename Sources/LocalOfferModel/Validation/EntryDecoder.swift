@@ -30,24 +30,33 @@ enum EntryDecoder {
         return (entry, facts, context.diagnostics + bodyProblems)
     }
 
-    /// LO801 for the first placeholder on each line of a Markdown body, outside code.
+    /// LO801 for the first placeholder on each line of a Markdown body, outside code. Lines are cut
+    /// on UTF-8 bytes: every body of a large site passes through here.
     static func bodyPlaceholders(_ body: SourceText) -> [Diagnostic] {
-        // Most bodies have none: one scan of the whole text settles them.
-        guard Placeholders.find(in: body.text) != nil else { return [] }
+        // Most bodies have no marker word at all: one scan of the whole text settles that.
+        let hasMarker = Placeholders.find(in: body.text) != nil
         var problems: [Diagnostic] = []
-        var fence: Substring?
-        for (index, line) in body.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop(while: { $0 == " " })
+        var fence: [UInt8]?
+        let space = UInt8(ascii: " ")
+        for (index, bytes) in body.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = bytes.drop(while: { $0 == space })
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
+                if trimmed.starts(with: open) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
+            if trimmed.starts(with: "```".utf8) || trimmed.starts(with: "~~~".utf8) {
+                fence = Array(trimmed.prefix(3))
                 continue
             }
+            let line = Substring(bytes)
+            if let instruction = Placeholders.instruction(startingLine: line) {
+                let location = SourceLocation(path: body.path, line: body.firstLine + index, column: instruction.offset + 1)
+                problems.append(Placeholders.diagnostic(instruction, field: nil, at: location))
+                continue
+            }
+            guard hasMarker, Placeholders.find(in: String(line)) != nil else { continue }
             // Text in `code` is shown as written, as an example; leave it alone.
-            let prose = String(line).split(separator: "`", omittingEmptySubsequences: false)
+            let prose = line.split(separator: "`", omittingEmptySubsequences: false)
                 .enumerated().map { $0.offset % 2 == 0 ? String($0.element) : String(repeating: " ", count: $0.element.count + 2) }
                 .joined()
             guard let match = Placeholders.find(in: prose) else { continue }

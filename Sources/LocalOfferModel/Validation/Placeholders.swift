@@ -37,16 +37,24 @@ public enum Placeholders {
         "the page's text in Markdown. Link to a service by its file, for example",
     ]
 
-    /// The first placeholder in `text`, or nil.
+    /// The first placeholder word in `text` (`TODO`, `TBC`, ..., `lorem ipsum`), or nil. One pass over
+    /// the UTF-8 bytes: every value of every entry goes through here.
     public static func find(in text: String) -> Match? {
-        if let word = firstMarkerWord(in: text) { return word }
-        for instruction in scaffoldInstructions {
-            if let range = text.firstRange(of: instruction) {
-                return Match(text: instruction, offset: text.distance(from: text.startIndex, to: range.lowerBound), isScaffoldText: true)
-            }
+        firstMarkerWord(in: text)
+    }
+
+    /// A body line that starts with one of `localoffer new`'s instructions (its `TODO:` marker
+    /// deleted, the instruction left), or nil. Instructions are only ever written in bodies.
+    public static func instruction(startingLine line: Substring) -> Match? {
+        let trimmed = line.drop(while: { $0 == " " })
+        guard let first = trimmed.utf8.first, instructionFirstBytes.contains(first) else { return nil }
+        for instruction in scaffoldInstructions where trimmed.hasPrefix(instruction) {
+            return Match(text: instruction, offset: line.count - trimmed.count, isScaffoldText: true)
         }
         return nil
     }
+
+    private static let instructionFirstBytes = Set(scaffoldInstructions.compactMap(\.utf8.first))
 
     /// Whether a value holds a placeholder, for rules that must not treat it as a real value
     /// (an organisation named `TODO` must not also be reported as an organisation that does not exist).
