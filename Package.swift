@@ -104,7 +104,7 @@ let package = Package(
             name: "LocalOfferRenderingTests",
             dependencies: ["LocalOfferRendering", "LocalOfferModel", "LocalOfferDiagnostics", "LocalOfferMarkdown", "LocalOfferSite"]
         ),
-        .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LocalOfferSearchTests", dependencies: ["LocalOfferSearch", "LocalOfferModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferTests",

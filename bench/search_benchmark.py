@@ -204,10 +204,17 @@ def write_pagefind_page(args):
             page = shell[:main.start(2)] + inner + kept + "\n" + shell[main.end(2):]
             page = re.sub(r"<title>.*?</title>", "<title>Search services (Pagefind)</title>", page, count=1, flags=re.S)
             page = re.sub(r'<link rel="canonical"[^>]*>\n?', "", page)
+            # Our page's preload hints are for our files: Pagefind's page has none, as Pagefind is
+            # usually deployed (a second copy, /pagefind-search-preload/, preloads Pagefind's code).
+            page = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>\n?', "", page)
     target = site / "pagefind-search"
     target.mkdir(parents=True, exist_ok=True)
     (target / "index.html").write_text(page)
     shutil.copy(BENCH / "pagefind-search.js", target / "pagefind-search.js")
+    preloaded = site / "pagefind-search-preload"
+    preloaded.mkdir(parents=True, exist_ok=True)
+    (preloaded / "index.html").write_text(page.replace("</head>", '<link rel="modulepreload" href="/pagefind-search/pagefind-search.js">\n'
+                                                       '<link rel="modulepreload" href="/pagefind/pagefind.js">\n</head>', 1))
 
 
 # --------------------------------------------------------------------------------------------
@@ -429,6 +436,115 @@ def session(tool, url, nginx, first_query, warm_queries, mode, args):
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+# Chromium's "slow mobile network": every request waits the round trip, the body comes at the rate.
+def slow_network(args):
+    return {"offline": False, "latency": args.slow_latency_ms,
+            "downloadThroughput": args.slow_kbps * 1000 / 8, "uploadThroughput": 750 * 1000 / 8}
+
+
+def cold_on_slow_network(tool, url, nginx, query, args):
+    """A fresh browser on an emulated slow network opens the search page with the query in its
+    address (a search submitted from the home page): navigation → first result drawn."""
+    import urllib.parse
+    profile = tempfile.mkdtemp(prefix="search-bench-profile-")
+    driver = new_browser(profile)
+    try:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", slow_network(args))
+        mark = nginx.mark()
+        driver.get(url + "?q=" + urllib.parse.quote_plus(query))
+        deadline = time.monotonic() + 30
+        first = None
+        while True:
+            state = driver.execute_script(STATE)
+            drawn = [r for r in (state or {}).get("renders", []) if r[2] > 0]
+            if drawn and first is None:
+                first = drawn[0]
+            if first is not None and state["now"] - max(r[0] for r in state["renders"]) >= args.settle_ms:
+                break
+            if time.monotonic() > deadline:
+                return {"tool": tool, "query": query, "error": "timed out", "status": state and state.get("status")}
+            time.sleep(0.05)
+        timing = driver.execute_script("const n = performance.getEntriesByType('navigation')[0];"
+                                       "return {dom: n.domContentLoadedEventEnd, load: n.loadEventEnd, page: n.responseEnd,"
+                                       " resources: performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname,"
+                                       " Math.round(e.startTime), Math.round(e.responseStart), Math.round(e.responseEnd)])};")
+        requests = summarise_requests(nginx.since(mark), OUT / "site")
+        return {"tool": tool, "query": query, "first_result_ms": first[0], "first_links": first[2],
+                "final_links": state["renders"][-1][2], "status": state["status"],
+                "dom_content_loaded_ms": timing["dom"], "page_ms": timing["page"], "waterfall": timing["resources"],
+                "requests": requests,
+                "console_errors": [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]}
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+SLOW_TOOLS = ("localoffer", "pagefind", "pagefind-preload")
+
+
+def browse_slow(args, nginx, facts):
+    pages = {"localoffer": f"{nginx.url}/search/", "pagefind": f"{nginx.url}/pagefind-search/",
+             "pagefind-preload": f"{nginx.url}/pagefind-search-preload/"}
+    results = []
+    for query in args.queries:
+        for tool, url in pages.items():
+            result = cold_on_slow_network(tool, url, nginx, query, args)
+            results.append(result)
+            if "error" in result:
+                log(f"{tool:10} slow   {query!r:17} ERROR {result['error']}")
+            else:
+                wire = sum(r["wire"] for r in result["requests"])
+                log(f"{tool:10} slow   {query!r:17} first result at {result['first_result_ms']:.0f} ms "
+                    f"({result['first_links']} links; DOMContentLoaded {result['dom_content_loaded_ms']:.0f} ms), "
+                    f"{len(result['requests'])} requests, {wire / 1024:.1f} KiB")
+                if result["console_errors"]:
+                    log(f"  console errors: {result['console_errors'][:3]}")
+    facts["slow_sessions"] = results
+
+
+def slow_report(args, facts):
+    results = [r for r in facts.get("slow_sessions", []) if "error" not in r]
+    if not results:
+        return []
+    medians = {tool: median([r["first_result_ms"] for r in results if r["tool"] == tool]) for tool in SLOW_TOOLS}
+    ours, theirs, preloaded = medians["localoffer"], medians["pagefind"], medians["pagefind-preload"]
+    lines = ["", f"Cold query on an emulated slow mobile network ({args.slow_latency_ms} ms round trip, "
+             f"{args.slow_kbps / 1000:g} Mbit/s down; Chromium's Network.emulateNetworkConditions): a fresh browser opens "
+             "the search page with the query in its address; time from navigation to the first result drawn. "
+             "Pagefind's page as usually deployed, and the same page with `modulepreload` hints for Pagefind's code "
+             "(ours preloads its code and manifest).", "",
+             "| Query | localoffer | Pagefind | ratio | Pagefind, code preloaded | ratio |", "| --- | --- | --- | --- | --- | --- |"]
+    for query in args.queries:
+        cells, values = [], []
+        for tool in SLOW_TOOLS:
+            chosen = [r for r in results if r["tool"] == tool and r["query"] == query]
+            if chosen:
+                r = chosen[0]
+                values.append(r["first_result_ms"])
+                cells.append(f"{r['first_result_ms']:.0f} ms ({len(r['requests'])} requests, "
+                             f"{kib(sum(x['wire'] for x in r['requests']))})")
+            else:
+                values.append(None)
+                cells.append("n/a")
+        ratio = lambda other: f"{values[0] / other:.0%}" if values[0] and other else "n/a"
+        lines.append(f"| {query} | {cells[0]} | {cells[1]} | {ratio(values[1])} | {cells[2]} | {ratio(values[2])} |")
+    if ours is not None and theirs:
+        lines.append(f"| **median** | **{ours:.0f} ms** | **{theirs:.0f} ms** | **{ours / theirs:.0%}** | "
+                     f"**{preloaded or 0:.0f} ms** | **{(ours / preloaded) if preloaded else 0:.0%}** |")
+        met = ours <= theirs / 2 and ours < 1500
+        first = next((r for r in results if r["tool"] == "localoffer" and r.get("waterfall")), None)
+        if first:
+            lines += ["", f"Where the time goes, localoffer, {first['query']!r} (ms from navigation; the page arrived at "
+                      f"{first['page_ms']:.0f}, first result drawn at {first['first_result_ms']:.0f}):", "",
+                      "| File | asked | first byte | done |", "| --- | --- | --- | --- |"]
+            lines += [f"| `{name}` | {start} | {byte} | {end} |" for name, start, byte, end in sorted(first["waterfall"], key=lambda e: e[1])]
+        lines += ["", f"- Goal, at most half of Pagefind's time and under 1.5 s: {'met' if met else '**missed**'} "
+                  f"(median {ours:.0f} ms against {theirs:.0f} ms, {ours / theirs:.0%}"
+                  + (f"; against Pagefind with its code preloaded, {preloaded:.0f} ms, {ours / preloaded:.0%}" if preloaded else "")
+                  + ")."]
+    return lines
 
 
 def browse(args, nginx, facts):
@@ -716,6 +832,11 @@ def main():
     parser.add_argument("--pagefind-glob", default="{services/*,information/*,glossary}/index.html",
                         help="pages Pagefind indexes (default: services, information pages, glossary)")
     parser.add_argument("--csp", default="", help="send this Content-Security-Policy header with every response")
+    parser.add_argument("--no-slow", dest="slow", action="store_false",
+                        help="skip the cold queries on an emulated slow mobile network")
+    parser.add_argument("--slow-only", action="store_true", help="only the cold queries on the slow network")
+    parser.add_argument("--slow-latency-ms", type=int, default=150, help="emulated round trip (default 150 ms)")
+    parser.add_argument("--slow-kbps", type=int, default=1600, help="emulated download rate (default 1600 kbit/s)")
     args = parser.parse_args()
     command = "python3 bench/search_benchmark.py" + ("" if len(sys.argv) == 1 else " " + " ".join(sys.argv[1:]))
     args.services = args.services or (1000 if args.quick else 10000)
@@ -741,12 +862,16 @@ def main():
     nginx = Nginx(OUT / "site", args.gzip_level, args.csp)
     facts["load_before"] = os.getloadavg()[0]
     try:
-        browse(args, nginx, facts)
+        if not args.slow_only:
+            browse(args, nginx, facts)
+        if args.slow:
+            browse_slow(args, nginx, facts)
     finally:
         nginx.stop()
     facts["load_after"] = os.getloadavg()[0]
     facts["runtime_seconds"] = time.time() - STARTED
-    text = report(args, facts, command)
+    text = report(args, facts, command) if not args.slow_only else ""
+    text += "\n".join(slow_report(args, facts)) + "\n"
     (OUT / "results.md").write_text(text)
     (OUT / "results.json").write_text(json.dumps({"args": vars(args), **facts}, indent=1))
     print()

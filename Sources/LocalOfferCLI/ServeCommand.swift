@@ -57,14 +57,6 @@ struct ServeCommand: AsyncParsableCommand {
             Self.say("Warning: listening on \(host): other computers on the network can see this preview.")
         }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        let listening = await server.port ?? port
-        let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(listening)/"
-        Self.say(first.hasErrors
-              ? "Serving \(address) — the content has errors; the browser shows them until they are fixed. Press Ctrl-C to stop."
-              : "Serving \(address) (built in \(String(format: "%.2f", first.seconds)) s). Press Ctrl-C to stop.")
-        if open { Self.openInBrowser(address) }
-
         // Ctrl-C and `kill` stop the server cleanly: open connections close, the watcher ends.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -74,6 +66,14 @@ struct ServeCommand: AsyncParsableCommand {
             source.resume()
             return source
         }
+        try await server.waitUntilListening()
+        let listening = await server.port ?? port
+        let address = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(listening)/"
+        Self.say(first.hasErrors
+              ? "Serving \(address) — the content has errors; the browser shows them until they are fixed. Press Ctrl-C to stop."
+              : "Serving \(address) (built in \(String(format: "%.2f", first.seconds)) s). Press Ctrl-C to stop.")
+        if open { Self.openInBrowser(address) }
+
         _ = await task.result
         sources.forEach { $0.cancel() }
         Self.say("Stopped.")

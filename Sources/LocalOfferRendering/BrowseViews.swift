@@ -44,4 +44,6 @@ struct SearchPageView {
     let categories: [Option]
     let browseAges: [CountedLink]
     let browseNeeds: [CountedLink]
+    /// Search page: topics to browse instead when search cannot run (no JavaScript).
+    let browseCategories: [CountedLink]
 }

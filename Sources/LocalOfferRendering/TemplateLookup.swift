@@ -306,6 +306,7 @@ extension SearchPageView: TemplateObject {
         case "categories": categories.templateValue
         case "browseAges": browseAges.templateValue
         case "browseNeeds": browseNeeds.templateValue
+        case "browseCategories": browseCategories.templateValue
         default: nil
         }
     }

@@ -12,14 +12,24 @@ public struct SearchDocument: Sendable, Hashable {
     public enum Field: Int, Sendable, Hashable, CaseIterable {
         case title, tags, summary, organisation, body
 
-        /// Title matters most, then the words editors chose as tags, then the summary.
+        /// BM25F field weight: title matters most, then the words editors chose as tags, then the summary.
         public var weight: Double {
             switch self {
-            case .title: 10
-            case .tags: 6
-            case .summary: 4
-            case .organisation: 2
+            case .title: 8
+            case .tags: 5
+            case .summary: 3
+            case .organisation: 1.5
             case .body: 1
+            }
+        }
+
+        /// BM25F length normalisation: how much a long field dilutes a word in it (0 none, 1 fully).
+        /// Titles and tags are short and even; a long description mentions many things in passing.
+        public var lengthNormalisation: Double {
+            switch self {
+            case .title, .tags: 0.3
+            case .summary, .organisation: 0.5
+            case .body: 0.75
             }
         }
     }
@@ -29,12 +39,15 @@ public struct SearchDocument: Sendable, Hashable {
     public var title: String
     public var summary: String
     public var fields: [Field: String]
+    /// Other names of a glossary term ("EHCP" for "EHC plan"): a query that names one is answered by it.
+    public var alsoKnownAs: [String]
     /// Services only.
     public var service: Service?
     public var organisationName: String?
 
     public init(kind: Kind, url: String, title: String, summary: String, fields: [Field: String],
-                service: Service? = nil, organisationName: String? = nil) {
+                alsoKnownAs: [String] = [], service: Service? = nil, organisationName: String? = nil) {
+        self.alsoKnownAs = alsoKnownAs
         self.kind = kind
         self.url = url
         self.title = title

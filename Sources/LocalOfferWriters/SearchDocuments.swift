@@ -17,7 +17,7 @@ enum SearchDocuments {
                     .tags: service.tags.joined(separator: " "),
                     .summary: service.summary,
                     .organisation: organisation,
-                    .body: item.body.plainText + " " + (service.eligibility.criteria ?? ""),
+                    .body: [item.body.plainText, service.eligibility.criteria ?? "", facts(service)].joined(separator: " "),
                 ],
                 service: service, organisationName: organisation
             )
@@ -32,15 +32,36 @@ enum SearchDocuments {
         documents += items.glossary.sorted { $0.term.lowercased() < $1.term.lowercased() }.map { entry in
             SearchDocument(
                 kind: .glossary, url: urls.glossaryTerm(entry.anchor), title: entry.term, summary: entry.meaning,
-                fields: [.title: entry.term, .tags: entry.aliases.joined(separator: " "), .body: entry.meaning]
+                fields: [.title: entry.term, .tags: entry.aliases.joined(separator: " "), .body: entry.meaning],
+                alsoKnownAs: entry.aliases
             )
         }
         return documents
     }
 
-    /// synonyms.yml groups, and each glossary entry's term with its aliases.
-    static func synonymGroups(_ items: SiteItems) -> [[String]] {
-        items.synonyms.map(\.phrases)
-            + items.glossary.filter { !$0.aliases.isEmpty }.map { [$0.term.lowercased()] + $0.aliases.map { $0.lowercased() } }
+    /// The key facts a service page shows that families search for in words ("waiting list",
+    /// "BSL", "changing places"), as the page says them.
+    static func facts(_ service: Service) -> String {
+        var facts: [String] = []
+        if let wait = service.waitingTime { facts.append("Waiting list: about \(wait.weeks) weeks.") }
+        if service.eligibility.allowsSelfReferral { facts.append("You can ask for it yourself.") }
+        if service.cost.isFree { facts.append("Free.") }
+        if service.personalBudget { facts.append("You can use a personal budget.") }
+        let languages = service.languages.filter { $0.value.lowercased() != "en" }.map(\.englishName)
+        if !languages.isEmpty { facts.append("Languages: " + languages.joined(separator: ", ") + ".") }
+        let access = Set(service.locations.flatMap(\.accessibility)).sorted { $0.rawValue < $1.rawValue }.map(\.title)
+        if !access.isEmpty { facts.append("Access: " + access.joined(separator: ", ") + ".") }
+        return facts.joined(separator: " ")
+    }
+
+    /// The index builder for a site: its documents, its vocabulary (synonyms.yml's related words,
+    /// the glossary's names of one thing) and the words its queries ignore (site.yml `search:`).
+    static func indexBuilder(_ items: SiteItems) -> SearchIndexBuilder {
+        SearchIndexBuilder(
+            documents: make(items),
+            synonyms: SearchVocabulary.groups(synonyms: items.synonyms),
+            equivalents: SearchVocabulary.equivalents(glossary: items.glossary),
+            ignoreWords: items.site.search.ignoreWords
+        )
     }
 }

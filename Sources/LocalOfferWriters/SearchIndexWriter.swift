@@ -9,10 +9,7 @@ public struct SearchIndexWriter: SiteWriter {
     public init() {}
 
     public func plan(_ context: WriterContext) -> [PlannedFile] {
-        let builder = SearchIndexBuilder(
-            documents: SearchDocuments.make(context.items),
-            synonyms: SearchDocuments.synonymGroups(context.items)
-        )
+        let builder = SearchDocuments.indexBuilder(context.items)
         return builder.build().map { file in
             let text = file.text
             return PlannedFile(path: file.path, fingerprint: nil) { .success(.text(text)) }

@@ -1,62 +1,13 @@
-"""What runs in the browser for families: the relevance suite through the real search page, and a
-keyboard-only journey from the home page to a saved service in "My list"."""
-import json
-import pathlib
+"""What runs in the browser for families: a keyboard-only journey from the home page to a saved
+service in "My list". (The relevance suites through the real search page are in test_search_page.py.)"""
 import time
-import urllib.parse
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from a11y_browser import AXE_RUN_JS, AXE_TAGS, DESKTOP, MOBILE, describe_violations, set_viewport
-from a11y_pages import SEARCH_READY
 from test_a11y_focus import FOCUSED_JS, SNAPSHOT_JS, focus_indicator
-
-SEARCH_TESTS = pathlib.Path(__file__).resolve().parent.parent / "search"
-QUERIES = json.loads((SEARCH_TESTS / "relevance_queries.json").read_text())
-# The same expectations as the index-level suite: the module's source, run in the page.
-CHECK_JS = (SEARCH_TESTS / "relevance_expectations.mjs").read_text().replace("export function", "function")
-
-RESULTS_JS = """
-const groups = {};
-for (const section of document.querySelectorAll('[data-search-results] section')) {
-  const title = section.querySelector('h2').textContent;
-  const items = [...section.querySelectorAll('li.app-service-list__item')].map((item) => {
-    const link = item.querySelector('h3 a');
-    const ages = (item.querySelector('.app-tag') || {}).textContent || '';
-    const match = ages.match(/Ages (\\d+) to (\\d+)/);
-    return { url: new URL(link.href).pathname, ages: match ? [Number(match[1]), Number(match[2])] : null };
-  });
-  groups[title.startsWith('Services') ? 'services' : title.startsWith('Information') ? 'pages' : 'glossary'] = items;
-  if (title.startsWith('Services')) groups.total = Number((title.match(/\\((\\d+)\\)/) || [0, 0])[1]);
-}
-return { services: groups.services || [], pages: groups.pages || [], total: groups.total || 0 };
-"""
-
-
-def search_address(query) -> str:
-    parameters = {"q": query.get("q", "")}
-    for field in ("age", "need", "category"):
-        if field in query:
-            parameters[field] = str(query[field])
-    for flag in ("noPlan", "selfReferral", "free"):
-        if query.get(flag):
-            parameters[flag] = "1"
-    return "/search/?" + urllib.parse.urlencode(parameters)
-
-
-def test_relevance_suite_in_the_browser(browser):
-    failures = []
-    for query in QUERIES:
-        assert browser.load(search_address(query), DESKTOP, SEARCH_READY), f"no results drawn for {query}"
-        results = browser.driver.execute_script(RESULTS_JS)
-        problems = browser.driver.execute_script(CHECK_JS + "\nreturn check(arguments[0], arguments[1]);", query, results)
-        if problems:
-            failures.append(f"{query.get('q')!r} {query.get('why', '')}: {problems}")
-        assert not browser.console_errors(), browser.console_errors()
-    assert not failures, "\n".join(failures)
-    assert len(QUERIES) >= 40
 
 
 def focused(driver):

@@ -4,7 +4,7 @@ import Yams
 
 extension DecodingContext {
     static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility",
-                           "report_in_navigation"]
+                           "report_in_navigation", "search"]
     static let accessibilityKeys = [
         "standard", "status", "known_issues", "tested_on", "tested_by", "prepared_on", "last_reviewed", "response_days",
     ]
@@ -29,11 +29,12 @@ extension DecodingContext {
         let categories = fields.required("categories").flatMap(self.categories)
         let accessibility = fields.optional("accessibility").flatMap(self.accessibilityDetails)
         let reportInNavigation = fields.optional("report_in_navigation").flatMap(boolean) ?? false
+        let search = fields.optional("search").flatMap(self.searchSettings) ?? SearchSettings()
         guard diagnostics.errorCount == errorsBefore, let name, let council, let baseURL, let language,
               let feedbackEmail, let categories else { return nil }
         var site = Site(
             name: name, council: council, baseURL: baseURL, language: language, feedbackEmail: feedbackEmail,
-            contact: contact, categories: categories, accessibility: accessibility
+            contact: contact, categories: categories, accessibility: accessibility, search: search
         )
         site.reportInNavigation = reportInNavigation
         return site
@@ -61,6 +62,33 @@ extension DecodingContext {
             categories.append(Category(id: id, title: title, description: description))
         }
         return categories.count == items.count ? categories : nil
+    }
+
+    /// `search: {ignore_words: [mum, dad], default_ignore_words: true}`: the words given are added to
+    /// the built-in ones, unless `default_ignore_words` is false.
+    private func searchSettings(_ field: Field) -> SearchSettings? {
+        guard let fields = mapping(field, allowed: ["ignore_words", "default_ignore_words"]) else { return nil }
+        let useDefaults = fields.optional("default_ignore_words").flatMap(boolean) ?? true
+        let base = useDefaults ? SearchSettings.defaultIgnoreWords : []
+        guard let listField = fields.optional("ignore_words") else { return SearchSettings(ignoreWords: base) }
+        guard let items = list(listField) else { return nil }
+        var words: [String] = []
+        for item in items {
+            guard let raw = text(item, length: 1...30) else { continue }
+            let word = raw.lowercased()
+            guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" }) else {
+                error(.valueNotAllowed, "'\(item.name)' is '\(raw)', which is not one word", at: item.node,
+                      hint: "list single words: letters and digits, no spaces or punctuation")
+                continue
+            }
+            guard !words.contains(word) else {
+                error(.duplicateListItem, "'\(raw)' appears more than once in '\(listField.name)'", at: item.node)
+                continue
+            }
+            words.append(word)
+        }
+        guard words.count == items.count else { return nil }
+        return SearchSettings(ignoreWords: base + words.filter { !base.contains($0) })
     }
 
     private func accessibilityDetails(_ field: Field) -> AccessibilityStatementDetails? {
