@@ -1,7 +1,8 @@
 import Foundation
 import LocalOfferDiagnostics
 
-/// `assets/`: the theme's CSS, JavaScript and icons, copied as they are.
+/// `assets/`: the theme's CSS, JavaScript and icons, copied as they are, from a site's own theme
+/// folder or from the theme built into the program.
 public struct AssetsWriter: SiteWriter {
     public let name = "assets"
     public let inputs: WriterInputs = [.assets]
@@ -9,12 +10,10 @@ public struct AssetsWriter: SiteWriter {
     public init() {}
 
     public func plan(_ context: WriterContext) -> [PlannedFile] {
-        context.templates.assets.sorted { $0.key < $1.key }.map { relative, source in
+        context.templates.assets.sorted { $0.key < $1.key }.map { relative, asset in
+            // A site's own file or the built-in theme's bytes; either way compared by its bytes.
             PlannedFile(path: "assets/" + relative, fingerprint: nil) {
-                guard let data = FileManager.default.contents(atPath: source) else {
-                    return .failure(.error(.unreadableFile, "the asset could not be read", at: SourceLocation(path: source)))
-                }
-                return .success(.data(data))
+                asset.bytes().map(FileContents.bytes)
             }
         }
     }
