@@ -1,8 +1,9 @@
 import Foundation
 import LocalOfferDiagnostics
 
-/// `assets/`: the theme's CSS, JavaScript and icons, copied as they are, except that JavaScript
-/// loses its whole-line comments (a third of the search code's bytes, on the way to a first result).
+/// `assets/`: the theme's CSS, JavaScript and icons, copied as they are, from a site's own theme
+/// folder or from the theme built into the program; except that JavaScript loses its whole-line
+/// comments (a third of the search code's bytes, on the way to a first result).
 public struct AssetsWriter: SiteWriter {
     public let name = "assets"
     public let inputs: WriterInputs = [.assets]
@@ -10,15 +11,15 @@ public struct AssetsWriter: SiteWriter {
     public init() {}
 
     public func plan(_ context: WriterContext) -> [PlannedFile] {
-        context.templates.assets.sorted { $0.key < $1.key }.map { relative, source in
+        context.templates.assets.sorted { $0.key < $1.key }.map { relative, asset in
+            // A site's own file or the built-in theme's bytes; either way compared by its bytes.
             PlannedFile(path: "assets/" + relative, fingerprint: nil) {
-                guard let data = FileManager.default.contents(atPath: source) else {
-                    return .failure(.error(.unreadableFile, "the asset could not be read", at: SourceLocation(path: source)))
+                asset.bytes().map { bytes in
+                    if relative.hasSuffix(".js"), let text = String(validating: bytes, as: UTF8.self) {
+                        return .text(JavaScriptComments.strippingWholeLines(text))
+                    }
+                    return FileContents.bytes(bytes)
                 }
-                if relative.hasSuffix(".js"), let text = String(data: data, encoding: .utf8) {
-                    return .success(.text(JavaScriptComments.strippingWholeLines(text)))
-                }
-                return .success(.data(data))
             }
         }
     }
