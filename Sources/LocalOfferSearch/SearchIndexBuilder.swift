@@ -73,8 +73,11 @@ public struct SearchIndexBuilder: Sendable {
     public static let recordsPerKey = 3
     /// …and its best information pages and glossary entries (the best answer is chosen from five)…
     public static let infoRecordsPerKey = 5
-    /// …keys in more documents first, until the shard carries this many.
-    public static let maximumRecordsPerShard = 120
+    /// …keys that name documents first, then those in more documents, until the shard carries this many
+    /// (about 6 KiB compressed: the records are most of the bytes of a first query on a slow network).
+    public static let maximumRecordsPerShard = 64
+    /// A stored score from which a word is in a document's title or tags (`NAMING_SCORE` in engine.js).
+    static let namingScore = 75
 
     let documents: [SearchDocument]
     /// Related phrases (synonyms.yml), then names of one thing (the glossary): see `SearchVocabulary`.
@@ -241,7 +244,12 @@ public struct SearchIndexBuilder: Sendable {
     private static func topRecords(_ lists: [(documentFrequency: Int, best: [(document: Int, score: Int)])],
                                    serviceCount: Int) -> [Int] {
         var chosen = Set<Int>()
-        let ordered = lists.sorted { $0.documentFrequency > $1.documentFrequency }
+        // Words that name documents (in a title or tags) are what families search for; "through"
+        // and "thing" only ever appear in passing. Then the commonest.
+        let naming = lists.map { list in list.best.contains { $0.score >= Self.namingScore } }
+        let ordered = lists.indices.sorted {
+            naming[$0] != naming[$1] ? naming[$0] : lists[$0].documentFrequency > lists[$1].documentFrequency
+        }.map { lists[$0] }
         for list in ordered {
             if chosen.count >= Self.maximumRecordsPerShard { break }
             let best = list.best.sorted { $0.score == $1.score ? $0.document < $1.document : $0.score > $1.score }
