@@ -27,10 +27,9 @@ public struct AssetsWriter: SiteWriter {
 
 /// Comments that fill whole lines (`// …`, `/* … */`, `/** … */`) dropped from JavaScript, and the
 /// blank lines. Nothing else changes: code, and a comment after code on its line, stay as written.
-/// A line inside a template literal that spans lines is never touched (the theme has none, and a
-/// line starting with a backtick's continuation is kept as it is).
-enum JavaScriptComments {
-    static func strippingWholeLines(_ source: String) -> String {
+/// Lines inside a template literal that spans lines are kept as they are.
+public enum JavaScriptComments {
+    public static func strippingWholeLines(_ source: String) -> String {
         var kept: [Substring] = []
         var inBlock = false
         var inTemplate = false
