@@ -6,16 +6,19 @@
 The session runs in a new temporary folder outside the repository, with LOCALOFFER_TODAY fixed so
 that the recording is the same on every run: init, new, check (the placeholders), the editor's
 changes (shown as a diff), check again (a mistake left), the fix, check clean, build, a dry run after
-one more change, and review.
+one more change, review, and the live preview (serve: a mistake saved, shown, fixed).
 """
 from __future__ import annotations
 
 import argparse
 import difflib
+import http.client
 import os
 import re
 import subprocess
+import signal
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +55,47 @@ class Session:
         diff = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                     fromfile=f"a/{relative}", tofile=f"b/{relative}", n=0)
         self.parts.append("```diff\n" + "".join(diff).rstrip("\n") + "\n```\n")
+
+
+    def serve(self, steps) -> None:
+        """Runs `localoffer serve` while `steps(port, wait)` edits files and asks for pages, and records
+        the server's terminal; `wait(text)` waits until the server has printed `text`."""
+        command = "localoffer serve --port 0"
+        process = subprocess.Popen([str(self.binary), *command.split()[1:]], cwd=self.cwd, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True, env={**os.environ, "LOCALOFFER_TODAY": TODAY})
+        lines: list[str] = []
+
+        def wait(text: str, seconds: float = 30) -> None:
+            deadline = time.time() + seconds
+            while time.time() < deadline and not any(text in line for line in lines):
+                line = process.stdout.readline()
+                if not line:
+                    break
+                lines.append(line)
+            assert any(text in line for line in lines), f"serve never printed {text!r}: {lines}"
+
+        wait("Press Ctrl-C")
+        port = int(re.search(r"127\.0\.0\.1:(\d+)/", "".join(lines)).group(1))
+        try:
+            steps(port, wait)
+        finally:
+            process.send_signal(signal.SIGINT)
+            rest, _ = process.communicate(timeout=20)
+            lines.append("^C\n" + rest)
+        output = "".join(lines).rstrip("\n")
+        output = re.sub(r"127\.0\.0\.1:\d+/", "127.0.0.1:4000/", output)  # a free port, different every run
+        output = re.sub(r"\d+\.\d\d s\)", "0.00 s)", output)
+        output = re.sub(r"Rebuilt in \d+ ms", "Rebuilt in N ms", output)  # timings differ from run to run
+        self.parts.append(f"```console\n$ localoffer serve\n{output}\n```\n")
+
+    def page(self, port: int, path: str) -> str:
+        """What the browser gets for `path` from the preview: the status line, recorded."""
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return f"{response.status} {response.reason}"
 
 
 def replace_lines(text: str, replacements: dict[str, str]) -> str:
@@ -133,7 +177,31 @@ the YAML reader gave up, lines later), and the indentation with the number of sp
 """)
         session.run("localoffer build")
         session.say("""
-<!-- serve: the live preview (`localoffer serve`) goes here. -->
+## Previewing while editing
+
+`serve` builds the site and serves it on this computer only (<http://127.0.0.1:4000/>). It watches
+`content/` and `templates/`: when a file is saved, it rebuilds and every open page reloads itself.
+Here the editor saves a mistake in the service's e-mail address, sees it in the terminal (the
+browser shows the same errors in place of every page), fixes it, and stops the preview with Ctrl-C.
+(Times are written N here: they differ from run to run.)
+""")
+        service = "content/services/holiday-play-scheme.md"
+        statuses: list[str] = []
+
+        def steps(port: int, wait) -> None:
+            path = session.cwd / service
+            text = path.read_text(encoding="utf-8")
+            email = re.search(r"email: (\S+@\S+)", text).group(1)
+            path.write_text(text.replace(f"email: {email}", "email: holiday-play.example.org"), encoding="utf-8")
+            wait("error")
+            statuses.append(f"after saving the mistake: GET /services/holiday-play-scheme/ → {session.page(port, '/services/holiday-play-scheme/')}")
+            path.write_text(text, encoding="utf-8")
+            wait("open pages reload")
+            statuses.append(f"after fixing it: GET /services/holiday-play-scheme/ → {session.page(port, '/services/holiday-play-scheme/')}")
+
+        session.serve(steps)
+        session.say("What the browser was given meanwhile:\n\n" + "\n".join(f"- {line}" for line in statuses) + "\n")
+        session.say("""
 
 ## What will the next build change?
 
