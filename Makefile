@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 # Dates in tests are judged against a fixed day so that results never depend on when they run.
 TEST_TODAY := 2026-11-23
 
-.PHONY: site test build test-swift test-python test-sanitizers bench clean
+.PHONY: site test build test-swift test-python test-sanitizers bench clean theme
 
 ## Build the demo site into public/ (installs cmark-gfm from Debian when missing).
 site:
@@ -18,6 +18,7 @@ test: test-swift test-python
 
 test-swift:
 	@scripts/install-build-deps.sh
+	python3 scripts/embed-theme.py --check
 	$(SWIFT) build --product localoffer
 	$(SWIFT) test
 
@@ -37,6 +38,11 @@ test-sanitizers:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
 		$(SWIFT) test --sanitize=address --scratch-path .build-asan
 	TSAN_OPTIONS=second_deadlock_stack=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## Embed templates/ in the binary as the built-in theme (Sources/LocalOfferTheme/EmbeddedTheme.swift);
+## run after changing any template or asset, and commit both. `make test` fails while they differ.
+theme:
+	python3 scripts/embed-theme.py
 
 ## Time localoffer against Hugo and Pagefind on 1,000, 10,000 and 100,000 generated services
 ## (installs Hugo and Pagefind when missing); writes bench/RESULTS.md. About 30 minutes on 2 cores.

@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "LocalOfferParallel"),
         .target(name: "LocalOfferText"),
         .target(name: "LocalOfferTemplates"),
+        // The default theme (templates/) as generated source: scripts/embed-theme.py.
+        .target(name: "LocalOfferTheme"),
         .target(name: "LocalOfferContent", dependencies: ["LocalOfferDiagnostics"]),
         .target(
             name: "LocalOfferModel",
@@ -46,7 +48,7 @@ let package = Package(
             dependencies: [
                 "LocalOfferReports",
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferParallel",
-                "LocalOfferSite", "LocalOfferTemplates", "LocalOfferText",
+                "LocalOfferSite", "LocalOfferTemplates", "LocalOfferText", "LocalOfferTheme",
             ]
         ),
         .target(name: "LocalOfferSearch", dependencies: ["LocalOfferModel", "LocalOfferParallel", "LocalOfferText"]),
@@ -76,7 +78,7 @@ let package = Package(
             dependencies: [
                 "LocalOfferDiagnostics", "LocalOfferContent", "LocalOfferModel", "LocalOfferMarkdown", "LocalOfferSite",
                 "LocalOfferRendering", "LocalOfferSearch", "LocalOfferOutput", "LocalOfferParallel", "LocalOfferText",
-                "LocalOfferWriters", "LocalOfferReports",
+                "LocalOfferTheme", "LocalOfferWriters", "LocalOfferReports",
             ]
         ),
         .target(
@@ -94,6 +96,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LocalOfferTemplatesTests", dependencies: ["LocalOfferTemplates"]),
+        .testTarget(name: "LocalOfferThemeTests", dependencies: ["LocalOfferTheme"]),
         .testTarget(name: "LocalOfferContentTests", dependencies: ["LocalOfferContent", "LocalOfferDiagnostics"]),
         .testTarget(name: "LocalOfferModelTests", dependencies: ["LocalOfferModel", "LocalOfferContent", "LocalOfferText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LocalOfferMarkdownTests", dependencies: ["LocalOfferMarkdown", "LocalOfferDiagnostics"]),
@@ -108,7 +111,9 @@ let package = Package(
         .testTarget(name: "LocalOfferOutputTests", dependencies: ["LocalOfferOutput", "LocalOfferDiagnostics"]),
         .testTarget(
             name: "LocalOfferTests",
-            dependencies: ["LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferWriters"]
+            dependencies: [
+                "LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferTheme", "LocalOfferWriters",
+            ]
         ),
         .testTarget(name: "LocalOfferImportTests", dependencies: ["LocalOfferImport", "LocalOfferModel", "LocalOfferDiagnostics"]),
         .testTarget(

@@ -207,6 +207,8 @@ def write_pagefind_page(args):
             # Our page's preload hints are for our files: Pagefind's page has none, as Pagefind is
             # usually deployed (a second copy, /pagefind-search-preload/, preloads Pagefind's code).
             page = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>\n?', "", page)
+            # Nor our search/boot.js, which would fetch our manifest and shards on Pagefind's page.
+            page = re.sub(r'<script src="[^"]*/search/boot\.js"[^>]*></script>\n?', "", page)
     target = site / "pagefind-search"
     target.mkdir(parents=True, exist_ok=True)
     (target / "index.html").write_text(page)

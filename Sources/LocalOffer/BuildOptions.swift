@@ -1,10 +1,14 @@
+import Foundation
 import LocalOfferModel
 
 /// What a build reads and where it writes. Defaults match the CLI's.
 public struct BuildOptions: Sendable {
     public var contentDirectory: String
-    /// Theme folders, first wins: a site's own folder first, then the default theme.
+    /// Theme folders, first wins; the built-in theme comes after them all (see `useBuiltInTheme`),
+    /// so a site's own folder only needs the files it changes.
     public var templateDirectories: [String]
+    /// Whether the theme built into the program fills in every file the folders do not have.
+    public var useBuiltInTheme: Bool
     public var outputDirectory: String
     /// The prefix of every link: `/` or `/local-offer/`, or an absolute URL (which also becomes
     /// the canonical address in the sitemap). Nil: `/`.
@@ -16,11 +20,12 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
 
     public init(
-        contentDirectory: String = "content", templateDirectories: [String] = ["templates"],
+        contentDirectory: String = "content", templateDirectories: [String] = [], useBuiltInTheme: Bool = true,
         outputDirectory: String = "public", baseURL: String? = nil, today: LocalDate, strict: Bool = false
     ) {
         self.contentDirectory = contentDirectory
         self.templateDirectories = templateDirectories
+        self.useBuiltInTheme = useBuiltInTheme
         self.outputDirectory = outputDirectory
         self.baseURL = baseURL
         self.today = today
@@ -54,3 +59,17 @@ public struct BuildReport: Sendable {
 }
 
 import LocalOfferDiagnostics
+
+extension BuildOptions {
+    /// A site's own theme folder when none is named: `templates/` beside the content folder
+    /// (for `content`, that is `./templates`), if there is one.
+    public static func siteTemplatesFolder(besideContent content: String) -> String? {
+        var trimmed = content
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let parent = (trimmed as NSString).deletingLastPathComponent
+        let candidate = parent.isEmpty ? "templates" : parent + "/templates"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        return candidate
+    }
+}

@@ -5,7 +5,8 @@ import LocalOfferDiagnostics
 import LocalOfferModel
 
 /// `localoffer new`: a new entry with every field present and explained, so editors start right.
-/// The TODO placeholders fail validation until they are replaced; nothing else needs changing.
+/// Every `TODO` is a placeholder (LO801) that `check` reports, all in the first run, until it is
+/// replaced; nothing else needs changing.
 public struct EntryScaffold: Sendable {
     public enum Kind: String, Sendable {
         case service, organisation, page
@@ -49,6 +50,12 @@ public struct EntryScaffold: Sendable {
             return .failure(.error(.outputFailure, "could not write \(path): \(error.localizedDescription)", at: nil))
         }
         return .success(path)
+    }
+
+    /// A body instruction: the placeholder marker and one of the sentences the validator knows as
+    /// the scaffold's (so that deleting only "TODO:" still leaves it reported).
+    static func todo(_ index: Int) -> String {
+        "\(Placeholders.marker): \(Placeholders.scaffoldInstructions[index])"
     }
 
     static func service(date: String) -> String {
@@ -112,11 +119,15 @@ public struct EntryScaffold: Sendable {
         # Optional: words families might search for.
         tags: []
         ---
-        TODO: describe what the service does, what happens after a referral and how to get it, in plain English.
+        \(Self.todo(0))
 
         ## How to get this service
 
+        \(Self.todo(1))
+
         ## If you are not happy
+
+        \(Self.todo(2))
 
         """
     }
@@ -134,7 +145,7 @@ public struct EntryScaffold: Sendable {
           phone: TODO
           email: TODO
         ---
-        TODO: who the organisation is and what it does for children and young people with SEND.
+        \(EntryScaffold.todo(3))
 
         """
 
@@ -150,7 +161,7 @@ public struct EntryScaffold: Sendable {
         # The day the page was last checked.
         last_reviewed: \(date)
         ---
-        TODO: the page's text in Markdown. Link to services as [Portage](../services/portage.md).
+        \(Self.todo(4)) `[Portage](../services/portage.md)`.
 
         """
     }

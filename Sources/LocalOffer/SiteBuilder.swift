@@ -19,7 +19,8 @@ import LocalOfferWriters
 ///    staging folder; unchanged files are hard-linked from the previous site;
 /// 7. **publish**: swap the staging folder into place.
 ///
-/// Any error stops the build before publishing, so the previous site stays exactly as it was.
+/// Every content rule runs, and every body is rendered, even when some file has an error; any error
+/// then stops the build before the templates, so the previous site stays exactly as it was.
 ///
 /// ```swift
 /// let report = SiteBuilder(options: BuildOptions(today: .today()!)).build()
@@ -68,13 +69,12 @@ public struct SiteBuilder: Sendable {
         // The files' text is let go once the items are made: only the items go on.
         let items: SiteItems? = {
             let source = run.step("load") { load(&diagnostics) }
-            let content = run.step("validate") { validate(source, &diagnostics) }
-            guard let content, !blocked(diagnostics) else { return nil }
-            return run.step("markdown") { makeItems(content, source: source, &diagnostics) }
+            let validation = run.step("validate") { validate(source, &diagnostics) }
+            return run.step("markdown") { markdown(validation, source: source, &diagnostics) }
         }()
         guard let items, !blocked(diagnostics) else { return finish() }
 
-        let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories) }
+        let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories, builtInTheme: options.useBuiltInTheme) }
         diagnostics += templateProblems
         guard let library, !blocked(diagnostics) else { return finish() }
 
@@ -125,9 +125,8 @@ public struct SiteBuilder: Sendable {
     public func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let source = load(&diagnostics)
-        if let content = validate(source, &diagnostics) {
-            _ = makeItems(content, source: source, &diagnostics)
-        }
+        let validation = validate(source, &diagnostics)
+        _ = markdown(validation, source: source, &diagnostics)
         let sorted = diagnostics.sorted()
         return options.strict ? sorted.escalatingWarnings() : sorted
     }
@@ -140,10 +139,21 @@ public struct SiteBuilder: Sendable {
         return source
     }
 
-    private func validate(_ source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteContent? {
-        let (content, problems) = ContentValidator(today: options.today, memo: cache?.decoded).validate(source)
-        diagnostics += problems
-        return content
+    private func validate(_ source: ContentSource, _ diagnostics: inout [Diagnostic]) -> ContentValidation {
+        let validation = ContentValidator(today: options.today, memo: cache?.decoded).validation(of: source)
+        diagnostics += validation.diagnostics
+        return validation
+    }
+
+    /// Every body is rendered even when the content cannot be published, so that a broken link is
+    /// reported in the same run as a mistake in another file; items are made only for a site
+    /// that can be published.
+    private func markdown(_ validation: ContentValidation, source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteItems? {
+        guard let content = validation.content else {
+            diagnostics += ContentBodyCheck(linkTargets: validation.linkTargets).check(source)
+            return nil
+        }
+        return makeItems(content, source: source, &diagnostics)
     }
 
     private func makeItems(_ content: SiteContent, source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteItems {

@@ -9,13 +9,16 @@ struct BuildCommand: ParsableCommand {
         discussion: """
         Diagnostics go to standard error as path:line:column: error: message. The site is written to a \
         staging folder and swapped in only when the whole build succeeded: a failed build leaves the \
-        previous site untouched. Give --templates more than once to layer a theme over the default one.
+        previous site untouched. The theme is built in; a templates/ folder beside the content folder \
+        (or each --templates DIR) overrides it file by file.
         """
     )
 
     @OptionGroup var contentOptions: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A templates folder; repeat to layer (the first wins).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(
+        "A theme folder over the built-in theme; repeat to layer (the first wins). Default: templates/ beside the content folder, if any.",
+        valueName: "DIR"))
     var templates: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "DIR"))
@@ -25,8 +28,11 @@ struct BuildCommand: ParsableCommand {
         "Where the site is served: a path such as /local-offer/ or an absolute URL (default /).", valueName: "URL"))
     var baseURL: String = "/"
 
-    @Flag(name: .long, help: "Print how long each step took.")
+    @Flag(name: .long, help: "Print how long each step took (with --dry-run: list every page that would change).")
     var verbose = false
+
+    @Flag(name: .customLong("dry-run"), help: "Say which pages the build would add, change and remove in the output folder; write nothing.")
+    var dryRun = false
 
     func run() throws {
         // A file-size limit (`ulimit -f`) would otherwise kill the build mid-write with SIGXFSZ; ignored,
@@ -34,12 +40,22 @@ struct BuildCommand: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         let options = BuildOptions(
             contentDirectory: contentOptions.content,
-            templateDirectories: templates.isEmpty ? ["templates"] : templates,
+            templateDirectories: templates.isEmpty
+                ? BuildOptions.siteTemplatesFolder(besideContent: contentOptions.content).map { [$0] } ?? []
+                : templates,
             outputDirectory: output,
             baseURL: baseURL,
             today: try contentOptions.resolvedToday(),
             strict: contentOptions.strict
         )
+        if dryRun {
+            let result = SiteBuilder(options: options).dryRun()
+            printDiagnostics(result.diagnostics, format: .text)
+            print(result.report(listingEveryPage: verbose))
+            let status = ExitStatus.forDiagnostics(result.diagnostics)
+            if status != .success { throw status }
+            return
+        }
         let report = SiteBuilder(options: options).build()
         printDiagnostics(report.diagnostics, format: .text)
         if verbose {

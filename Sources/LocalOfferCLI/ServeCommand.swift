@@ -37,7 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let options = BuildOptions(
             contentDirectory: contentOptions.content,
-            templateDirectories: templates.isEmpty ? ["templates"] : templates,
+            templateDirectories: templates.isEmpty
+                ? BuildOptions.siteTemplatesFolder(besideContent: contentOptions.content).map { [$0] } ?? []
+                : templates,
             outputDirectory: "",
             baseURL: "/",
             today: try contentOptions.resolvedToday(),

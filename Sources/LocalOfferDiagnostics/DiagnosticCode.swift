@@ -68,6 +68,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case importValueDropped = "LO706"
     case importEntryInvalid = "LO707"
 
+    // The editor's loop
+    case placeholder = "LO801"
+    case reviewDueSoon = "LO802"
     // Unsafe files and limits: what hostile or broken input runs into
     case symbolicLinkOutside = "LO901"
     case notARegularFile = "LO902"
@@ -133,6 +136,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .importWouldOverwrite: "An imported entry would replace an existing file; give --force to replace it."
         case .importValueDropped: "Warning: a value in a feed is not valid, so the entry leaves it out."
         case .importEntryInvalid: "An imported entry would not pass `localoffer check`, so nothing is written."
+        case .placeholder: "Placeholder text (`TODO`, `TBC`, `TBD`, `FIXME`, `XXX`, lorem ipsum, or a `localoffer new` instruction) is left in a field or a body."
+        case .reviewDueSoon: "Warning: the entry's review falls due within 30 days."
 
         case .symbolicLinkOutside: "A symbolic link in `content/` or a templates folder leads outside that folder; it is never followed."
         case .notARegularFile: "A FIFO, socket or device where a file was expected; it is never read."

@@ -38,6 +38,10 @@ struct ORUKServiceMapping: Sendable {
     let vocabularies: Vocabularies
     let organisationsBySlug: [String: Organisation]
     private let links: MarkdownLinkRewriter
+    /// Each organisation's description, made once: every one of its services nests it (3.0 and 1.0).
+    private(set) var organisationDescriptions: [String: String] = [:]
+    /// Each organisation as a service nests it, made once rather than once per service.
+    private var nestedOrganisations: [String: JSONValue] = [:]
 
     init(site: Site, services: [Service], organisations: [Organisation], addresses: FeedAddresses) {
         self.site = site
@@ -48,6 +52,13 @@ struct ORUKServiceMapping: Sendable {
         vocabularies = Vocabularies(site: site, ids: ids)
         organisationsBySlug = Dictionary(organisations.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         links = MarkdownLinkRewriter(table: addresses.contentLinks)
+        for organisation in organisations where organisationDescriptions[organisation.slug] == nil {
+            let body = description(summary: nil, body: organisation.body.text, folder: "organisations")
+            organisationDescriptions[organisation.slug] = body.isEmpty ? organisation.name : body
+        }
+        for organisation in organisations where nestedOrganisations[organisation.slug] == nil {
+            nestedOrganisations[organisation.slug] = self.organisation(organisation, nested: true)
+        }
     }
 
     // MARK: Services
@@ -68,8 +79,8 @@ struct ORUKServiceMapping: Sendable {
         object.add("eligibility_description", service.eligibility.criteria)
         object.add("application_process", applicationProcess(service.eligibility.referral))
         object.add("wait_time", service.waitingTime.map(Self.waitTimeText))
-        if let organisation = organisationsBySlug[service.organisation] {
-            object.add("organization", self.organisation(organisation, nested: true))
+        if let organisation = nestedOrganisations[service.organisation] {
+            object.add("organization", organisation)
         }
         object.add("contacts", contacts(service, serviceID: serviceID))
         object.add("schedules", service.schedule.enumerated().map { index, hours in
@@ -341,8 +352,7 @@ struct ORUKServiceMapping: Sendable {
         var object = JSONObjectBuilder()
         object.add("id", organisationID)
         object.add("name", organisation.name)
-        let body = description(summary: nil, body: organisation.body.text, folder: "organisations")
-        object.add("description", body.isEmpty ? organisation.name : body)
+        object.add("description", organisationDescriptions[organisation.slug] ?? organisation.name)
         object.add("email", organisation.contact.email?.value)
         object.add("website", (organisation.website ?? organisation.contact.website)?.value)
         object.add("uri", addresses.organisation(organisation.slug))

@@ -115,7 +115,7 @@ public struct SitePublisher: Sendable {
 
     /// The output folder may be replaced when it is missing, empty (but for kept files), or ours.
     /// Returns the manifest of the site it holds, if it is ours.
-    static func checkReplaceable(_ output: String, fileSystem: FileSystem) throws(Diagnostic) -> OutputManifest? {
+    public static func checkReplaceable(_ output: String, fileSystem: FileSystem) throws(Diagnostic) -> OutputManifest? {
         guard !output.isEmpty, output != "/", output != ".", output != ".." else {
             throw failure("'\(output)' cannot be used as the output folder")
         }

@@ -11,7 +11,7 @@ import LocalOfferModel
 /// ```
 public struct CommissioningReport: Sendable, Hashable {
     /// Listings due for review within this many days are listed with the overdue ones.
-    public static let reviewWindowDays = 60
+    public static let reviewWindowDays = ReviewSchedule.reviewWindowDays
 
     public let siteName: String
     public let council: String
@@ -182,19 +182,5 @@ public struct CommissioningReport: Sendable, Hashable {
 
     public func missingCount(_ keyPath: KeyPath<MissingInformation, Bool>) -> Int {
         missingInformation.filter { $0[keyPath: keyPath] }.count
-    }
-}
-
-extension LocalDate {
-    /// Days since 1 January 1970 (proleptic Gregorian): for the number of days between two dates.
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

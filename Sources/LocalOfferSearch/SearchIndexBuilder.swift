@@ -30,7 +30,9 @@ public struct SearchIndexFile: Sendable, Hashable {
 ///   only its best ones; `df` stays true. A shard also holds, as `"~<g>": [df, Δdoc, score, phrase, …]`,
 ///   the documents of every synonym group g that has a phrase starting with one of its terms, each
 ///   with the group's best phrase there (its index in the group) and that phrase's score: a query
-///   word's synonyms need no other shard.
+///   word's synonyms need no other shard. And, as `"#": {"<document>": record, …}`, the records of
+///   each key's best documents (`recordsPerKey`, `infoRecordsPerKey`, `maximumRecordsPerShard`), so
+///   that the first results of a query need no round trip after its shards.
 /// - `search/phrases/<xy>.json`: the same for every pair of neighbouring terms, for quoted queries
 ///   ("short breaks" must match as a phrase); `phrases` in the manifest lists the keys, run together.
 /// - `search/spelling/first-<xy>.txt`, `search/spelling/last-<xy>.txt`: the site's words of 4
@@ -66,6 +68,16 @@ public struct SearchIndexBuilder: Sendable {
     /// passing ("moving" is not "wheelchair" in "moving to adult services"): the title, tags, summary,
     /// or more than one mention in the body (see `SearchScoring`).
     public static let synonymMinimumScore = 55
+    /// The records a term shard carries (`"#"`), so that a query's first results need no other round
+    /// trip: per key, its best services (as many as `engine.js` draws first, `EARLY_SERVICES`)…
+    public static let recordsPerKey = 3
+    /// …and its best information pages and glossary entries (the best answer is chosen from five)…
+    public static let infoRecordsPerKey = 5
+    /// …keys that name documents first, then those in more documents, until the shard carries this many
+    /// (about 6 KiB compressed: the records are most of the bytes of a first query on a slow network).
+    public static let maximumRecordsPerShard = 64
+    /// A stored score from which a word is in a document's title or tags (`NAMING_SCORE` in engine.js).
+    static let namingScore = 75
 
     let documents: [SearchDocument]
     /// Related phrases (synonyms.yml), then names of one thing (the glossary): see `SearchVocabulary`.
@@ -92,7 +104,7 @@ public struct SearchIndexBuilder: Sendable {
         // glossary phrases go with the terms, all of them (for quoted queries) into their own files.
         let known = knownPhrasePairs()
         var files = shards(postings.filter { !$0.key.contains(" ") || known.contains($0.key) }, folder: "terms",
-                           extra: groupPostingsByShard(postings))
+                           extra: groupPostingsByShard(postings), withRecords: true)
         files += shards(postings.filter { $0.key.contains(" ") }, folder: "phrases")
         let spelling = SpellingDictionary.files(words: vocabulary())
         files += spelling.keys.sorted().map { key in
@@ -134,8 +146,8 @@ public struct SearchIndexBuilder: Sendable {
     /// word counts only where it is prominent (score at least `synonymMinimumScore`: the title, tags,
     /// summary, or said more than once); a phrase of several words wherever all its pairs are.
     /// Written as `"~<group>": [df, Δdoc, score, phrase, …]` into the shard of every phrase's first term.
-    private func groupPostingsByShard(_ postings: [String: SearchScoring.Postings]) -> [String: [(String, String)]] {
-        var byShard: [String: [(String, String)]] = [:]
+    private func groupPostingsByShard(_ postings: [String: SearchScoring.Postings]) -> [String: [ShardEntry]] {
+        var byShard: [String: [ShardEntry]] = [:]
         for (groupIndex, group) in synonyms.enumerated() {
             var best: [Int: (score: Int, phrase: Int)] = [:]
             var shardKeys = Set<String>()
@@ -156,7 +168,8 @@ public struct SearchIndexBuilder: Sendable {
                 numbers += [String(document - previous), String(entry.score), String(entry.phrase)]
                 previous = document
             }
-            let entry = (JSONText.string("~\(groupIndex)"), "[" + numbers.joined(separator: ",") + "]")
+            let entry = ShardEntry(key: JSONText.string("~\(groupIndex)"), list: "[" + numbers.joined(separator: ",") + "]",
+                                   documentFrequency: best.count, best: kept.map { (document: $0.key, score: $0.value.score) })
             for key in shardKeys { byShard[key, default: []].append(entry) }
         }
         return byShard
@@ -184,14 +197,25 @@ public struct SearchIndexBuilder: Sendable {
         return (scores ?? [:]).map { ($0.key, $0.value) }
     }
 
-    private func shards(_ postings: [String: SearchScoring.Postings], folder: String, extra: [String: [(String, String)]] = [:]) -> [SearchIndexFile] {
+    /// A synonym group's line of a shard (`"~<g>": [...]`), with its documents for `topRecords`.
+    struct ShardEntry {
+        let key: String
+        let list: String
+        let documentFrequency: Int
+        let best: [(document: Int, score: Int)]
+    }
+
+    private func shards(_ postings: [String: SearchScoring.Postings], folder: String, extra: [String: [ShardEntry]] = [:],
+                        withRecords: Bool = false) -> [SearchIndexFile] {
         var byShard: [String: [String]] = [:]
         for key in postings.keys { byShard[Self.shardKey(for: key), default: []].append(key) }
         for key in extra.keys where byShard[key] == nil { byShard[key] = [] }
+        let serviceCount = services.count
         return byShard.keys.sorted().map { shard in
             let keys = (byShard[shard] ?? []).sorted()
-            let groups = (extra[shard] ?? []).sorted { $0.0 < $1.0 }.map { $0.0 + ":" + $0.1 }
-            let body = groups + keys.map { key -> String in
+            let groupEntries = (extra[shard] ?? []).sorted { $0.key < $1.key }
+            var body = groupEntries.map { $0.key + ":" + $0.list }
+            body += keys.map { key -> String in
                 guard let list = postings[key] else { return JSONText.string(key) + ":[0]" }
                 var previous = 0
                 var numbers = [String(list.documentFrequency)]
@@ -202,8 +226,37 @@ public struct SearchIndexBuilder: Sendable {
                 }
                 return JSONText.string(key) + ":[" + numbers.joined(separator: ",") + "]"
             }
+            if withRecords {
+                let lists = keys.compactMap { key in postings[key].map { (documentFrequency: $0.documentFrequency, best: $0.entries) } }
+                    + groupEntries.map { (documentFrequency: $0.documentFrequency, best: $0.best) }
+                let ids = Self.topRecords(lists, serviceCount: serviceCount)
+                if !ids.isEmpty {
+                    body.insert("\"#\":{" + ids.map { "\"\($0)\":" + Self.record(documents[$0]) }.joined(separator: ",\n") + "}", at: 0)
+                }
+            }
             return SearchIndexFile(path: "search/\(folder)/\(shard).json", text: "{" + body.joined(separator: ",\n") + "}")
         }
+    }
+
+    /// The documents whose records travel with a shard: for each of its keys, commonest first, the
+    /// best `recordsPerKey` services and `infoRecordsPerKey` pages and glossary entries (what a
+    /// one-word query draws first), up to `maximumRecordsPerShard`. By document number.
+    private static func topRecords(_ lists: [(documentFrequency: Int, best: [(document: Int, score: Int)])],
+                                   serviceCount: Int) -> [Int] {
+        var chosen = Set<Int>()
+        // Words that name documents (in a title or tags) are what families search for; "through"
+        // and "thing" only ever appear in passing. Then the commonest.
+        let naming = lists.map { list in list.best.contains { $0.score >= Self.namingScore } }
+        let ordered = lists.indices.sorted {
+            naming[$0] != naming[$1] ? naming[$0] : lists[$0].documentFrequency > lists[$1].documentFrequency
+        }.map { lists[$0] }
+        for list in ordered {
+            if chosen.count >= Self.maximumRecordsPerShard { break }
+            let best = list.best.sorted { $0.score == $1.score ? $0.document < $1.document : $0.score > $1.score }
+            chosen.formUnion(best.lazy.filter { $0.document < serviceCount }.prefix(Self.recordsPerKey).map(\.document))
+            chosen.formUnion(best.lazy.filter { $0.document >= serviceCount }.prefix(Self.infoRecordsPerKey).map(\.document))
+        }
+        return chosen.sorted()
     }
 
     /// Every word a query could mean: the documents' and the synonym groups'.

@@ -32,7 +32,7 @@ struct TemplateLibraryTests {
         #expect(problems.isEmpty)
         #expect(library?.sources["home"] == override + "/home.mustache")
         #expect(library?.sources["service"] == Self.theme + "/service.mustache")
-        #expect(library?.assets["site.css"] == override + "/assets/site.css")
+        #expect(library?.assets["site.css"] == .file(override + "/assets/site.css"))
     }
 
     @Test func aSyntaxErrorNamesTheTemplateFileAndLine() throws {
@@ -42,6 +42,22 @@ struct TemplateLibraryTests {
         let problem = try #require(problems.first { $0.code == .templateSyntax })
         #expect(problem.location?.path == broken + "/home.mustache")
         #expect(problem.location?.line == 3)
+    }
+
+    @Test func theBuiltInThemeFillsInEveryFileAFolderLacks() throws {
+        let (builtIn, problems) = TemplateLibrary.load(from: [], builtInTheme: true)
+        #expect(problems.isEmpty)
+        #expect(builtIn?.sources["service"] == "(built-in theme)/service.mustache")
+        #expect(builtIn?.assets["search/engine.js"] == .builtIn("assets/search/engine.js"))
+        let (fromFolder, _) = TemplateLibrary.load(from: [Self.theme])
+        #expect(builtIn?.contentHash == fromFolder?.contentHash, "the built-in theme is templates/, so pages need not be made again")
+
+        let override = try folder(["partials/footer.mustache": "<footer>ours</footer>"])
+        let (layered, layeredProblems) = TemplateLibrary.load(from: [override], builtInTheme: true)
+        #expect(layeredProblems.isEmpty)
+        #expect(layered?.sources["partials/footer"] == override + "/partials/footer.mustache")
+        #expect(layered?.sources["layout"] == "(built-in theme)/layout.mustache")
+        #expect(layered?.contentHash != builtIn?.contentHash, "a changed template changes the fingerprint of every page")
     }
 
     @Test func aMissingTemplateIsReported() throws {

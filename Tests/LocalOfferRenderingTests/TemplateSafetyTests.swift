@@ -63,7 +63,7 @@ struct TemplateSafetyTests {
         let (library, problems) = TemplateLibrary.load(from: [folder, Self.theme])
         #expect(problems.isEmpty, "\(problems)")
         #expect(rendered(library, "home") == "custom home")
-        #expect(library?.assets["logo.svg"] == folder + "/assets/logo.svg")
+        #expect(library?.assets["logo.svg"] == .file(folder + "/assets/logo.svg"))
     }
 
     @Test func aNamedPipeInATemplatesFolderIsRefusedWithoutBlocking() throws {

@@ -26,8 +26,25 @@ struct SearchIndexBuilderTests {
         return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) })
     }
 
+    /// A file's JSON; a term shard without its records (`"#"`, see `shardsCarryTheRecordsOfTheirKeysBestDocuments`).
     func json(_ text: String?) throws -> Any {
-        try JSONSerialization.jsonObject(with: Data(try #require(text).utf8))
+        let object = try JSONSerialization.jsonObject(with: Data(try #require(text).utf8))
+        guard var shard = object as? [String: Any], shard["#"] != nil else { return object }
+        shard["#"] = nil
+        return shard
+    }
+
+    @Test func shardsCarryTheRecordsOfTheirKeysBestDocuments() throws {
+        let files = build()
+        let text = try #require(files["search/terms/br.json"])
+        let shard = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let carried = try #require(shard["#"] as? [String: [String: Any]], "the shard carries records")
+        let postings = try #require((try json(files["search/terms/br.json"]) as? [String: [Int]])?["break"])
+        #expect(carried[String(postings[1])] != nil, "the best document of 'break' has its record in the shard")
+        // The same record as in its file: the engine may take either.
+        let file = try #require(try json(files["search/records/0.json"]) as? [[String: Any]])
+        let first = try #require(carried.values.first { $0["k"] as? String == "p" })
+        #expect(file.contains { ($0["u"] as? String) == (first["u"] as? String) && ($0["t"] as? String) == (first["t"] as? String) })
     }
 
     @Test func postingsStartWithTheDocumentFrequency() throws {

@@ -93,6 +93,15 @@ struct CommandLineTests {
         let path = content + "/services/holiday-club.md"
         let placeholder = try Self.run(["check", "--content", content])
         #expect(placeholder.status == 1, "placeholders must not validate")
+        // Every placeholder in the first run, each once, as a placeholder (not as a missing organisation).
+        let scaffold = TestSite.text(content + "/services", "holiday-club.md").components(separatedBy: "\n")
+        for field in ["title: TODO", "organisation: TODO", "categories: [TODO]", "  name: TODO", "  phone: TODO"] {
+            let line = try #require(scaffold.firstIndex { $0.hasPrefix(field) }) + 1
+            #expect(placeholder.standardError.contains("\(path):\(line):"), "\(field) not reported in the first run")
+        }
+        #expect(placeholder.standardError.contains("still has the placeholder 'TODO' [LO801]"))
+        #expect(!placeholder.standardError.contains("[LO304]") && !placeholder.standardError.contains("[LO305]"))
+        #expect(!placeholder.standardError.contains("[LO202]"), "a placeholder phone is a placeholder, not a bad number")
         let organisation = try #require(try FileManager.default.contentsOfDirectory(atPath: content + "/organisations").sorted().first)
         let filled = TestSite.text(content + "/services", "holiday-club.md")
             .replacingOccurrences(of: "title: TODO", with: "title: Holiday club for disabled children")
@@ -104,13 +113,21 @@ struct CommandLineTests {
             .replacingOccurrences(of: "phone: TODO", with: "phone: 020 7946 0555")
             .replacingOccurrences(of: "email: TODO", with: "email: play@kingsmere.example.org")
             .replacingOccurrences(of: "website: TODO", with: "website: https://kingsmere.example.org/play")
-            .replacingOccurrences(of: "TODO: describe", with: "We run play days. Describe")
-        try filled.write(toFile: path, atomically: true, encoding: .utf8)
+        // Deleting only the marker leaves the scaffold's instruction, which is still reported.
+        let markerOnly = filled.replacingOccurrences(of: "TODO: ", with: "")
+        try markerOnly.write(toFile: path, atomically: true, encoding: .utf8)
+        let instructions = try Self.run(["check", "--content", content])
+        #expect(instructions.status == 1)
+        #expect(instructions.standardError.components(separatedBy: "still has the instruction 'localoffer new' wrote [LO801]").count == 4,
+                "\(instructions.standardError)")
+        let written = filled.replacingOccurrences(of: #"(?m)^TODO: .*$"#, with: "We run play days in the school holidays.", options: .regularExpression)
+        #expect(!written.contains("TODO"))
+        try written.write(toFile: path, atomically: true, encoding: .utf8)
         let check = try Self.run(["check", "--content", content])
         #expect(check.status == 0, "\(check.standardError)")
         let again = try Self.run(["new", "service", "holiday-club", "--content", content])
         #expect(again.status != 0)
-        #expect(TestSite.text(content + "/services", "holiday-club.md") == filled)
+        #expect(TestSite.text(content + "/services", "holiday-club.md") == written)
     }
 }
 

@@ -9,7 +9,13 @@ extension DecodingContext {
                   hint: field.isNull ? "write a value after the colon, or remove the key" : nil)
             return nil
         }
-        return scalar.string.trimmingWhitespace()
+        let value = scalar.string.trimmingWhitespace()
+        // A placeholder is reported once, as itself: not also as a phone number or a length it fails.
+        if let placeholder = Placeholders.find(in: value) {
+            report(Placeholders.diagnostic(placeholder, field: field.name, at: location(of: field.node)))
+            return nil
+        }
+        return value
     }
 
     func text(_ field: Field, length: ClosedRange<Int>) -> String? {

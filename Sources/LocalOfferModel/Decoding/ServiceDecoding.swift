@@ -55,6 +55,10 @@ extension DecodingContext {
                 let node = fields.optional("review_by")?.node ?? fields.optional("last_reviewed")?.node
                 warning(.reviewOverdue, "review overdue since \(due.longForm)", at: node,
                         hint: "check the details with the provider, then update 'last_reviewed'")
+            } else if today.days(until: due) <= ReviewSchedule.warningDays {
+                let node = fields.optional("review_by")?.node ?? fields.optional("last_reviewed")?.node
+                warning(.reviewDueSoon, "review due on \(due.longForm), \(ReviewSchedule.describe(daysUntil: today.days(until: due)))", at: node,
+                        hint: "check the details with the provider; 'localoffer review' lists every review falling due")
             }
         }
 

@@ -14,13 +14,13 @@ enum YAMLParsing {
             // `no` stays Norwegian, `09:00` stays a time and no regular expression runs per value.
             return (try Yams.compose(yaml: source.text, .basic, .default, .utf8), [])
         } catch let error as YamlError {
-            return (nil, [diagnostic(for: error, in: source)])
+            return (nil, diagnostics(for: error, in: source))
         } catch {
             return (nil, [.error(.yamlSyntax, "the YAML could not be read: \(error)", at: SourceLocation(path: source.path, line: source.firstLine))])
         }
     }
 
-    private static func diagnostic(for error: YamlError, in source: SourceText) -> Diagnostic {
+    static func diagnostic(for error: YamlError, in source: SourceText) -> Diagnostic {
         func location(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: source.path, line: mark.line + source.firstLine - 1, column: mark.column)
         }
@@ -35,6 +35,11 @@ enum YAMLParsing {
                 return .error(.yamlTooDeep, "the YAML nests lists and mappings more than \(YAMLLimits.standard.maximumDepth) levels deep",
                               at: location(mark), hint: YAMLLimits.depthHint)
             }
+            let diagnosis = YAMLSyntaxDiagnosis(
+                source: source, problem: problem, line: mark.line, column: mark.column,
+                context: context?.text, contextLine: context?.mark.line, contextColumn: context?.mark.column
+            )
+            if let found = diagnosis.diagnose() { return found.diagnostic }
             let detail = context.map { " (\($0.text))" } ?? ""
             let hint = problem.contains("tab") ? "YAML indents with spaces, never tabs" : Self.hint(for: problem) ?? tabHint
             // At the end of the text (an unclosed quote) libyaml's mark is the last line; the mistake is where the context began.

@@ -3,10 +3,13 @@ import LocalOfferDiagnostics
 import LocalOfferParallel
 
 /// Turns the loaded content into a validated `SiteContent`, reporting every problem in every file.
-/// Files decode in parallel; the rules that compare entries run afterwards in one pass.
+/// Files decode in parallel; the rules that compare entries run afterwards in one pass, on every
+/// entry file whether or not it is valid.
 ///
 /// ```swift
-/// let (content, diagnostics) = ContentValidator(today: LocalDate(iso: "2026-11-23")!).validate(source)
+/// let validation = ContentValidator(today: LocalDate(iso: "2026-11-23")!).validation(of: source)
+/// validation.content      // nil when there is any error: nothing broken may be published
+/// validation.linkTargets  // every entry file links may point to, valid or not
 /// ```
 public struct ContentValidator: Sendable {
     public let today: LocalDate
@@ -20,12 +23,20 @@ public struct ContentValidator: Sendable {
 
     /// `content` is nil when there are errors: nothing broken may be published.
     public func validate(_ source: ContentSource) -> (content: SiteContent?, diagnostics: [Diagnostic]) {
+        let validation = validation(of: source)
+        return (validation.content, validation.diagnostics)
+    }
+
+    /// Everything validation found: what could be decoded, which entry files exist, and every problem.
+    public func validation(of source: ContentSource) -> ContentValidation {
         var diagnostics: [Diagnostic] = []
         let today = self.today
 
+        var categoryIDs: [String]?
         let site = source.siteFile.map { file -> Site? in
-            let (site, problems) = EntryDecoder.decodeSite(file, today: today)
+            let (site, ids, problems) = EntryDecoder.decodeSite(file, today: today)
             diagnostics += problems
+            categoryIDs = ids
             return site
         } ?? nil
         let glossary = source.glossaryFile.map { file -> [GlossaryEntry] in
@@ -47,8 +58,11 @@ public struct ContentValidator: Sendable {
         var services: [Service] = []
         var organisations: [Organisation] = []
         var pages: [InformationPage] = []
-        for (entry, problems) in decoded {
+        var facts: [EntryFacts] = []
+        facts.reserveCapacity(decoded.count)
+        for (entry, entryFacts, problems) in decoded {
             diagnostics += problems
+            facts.append(entryFacts)
             switch entry {
             case .service(let service): services.append(service)
             case .organisation(let organisation): organisations.append(organisation)
@@ -57,14 +71,46 @@ public struct ContentValidator: Sendable {
             }
         }
 
-        let rules = CrossEntryRules(
-            documents: source.documents, site: site, services: services, organisations: organisations, pages: pages
-        )
+        let rules = CrossEntryRules(documents: source.documents, facts: facts, site: site, categoryIDs: categoryIDs)
         diagnostics += rules.check()
         diagnostics.sort()
 
-        guard !diagnostics.hasErrors, let site else { return (nil, diagnostics) }
-        let content = SiteContent(
+        // Links may point at any entry that will be published once its mistakes are fixed: drafts
+        // never are. While site.yml cannot be read, the generated accessibility statement may exist.
+        var linkTargets = Set(facts.filter { !$0.isDraft }.map(\.contentPath))
+        if site == nil || site?.accessibility != nil {
+            linkTargets.insert("pages/\(CrossEntryRules.generatedPageSlugs[0]).md")
+        }
+        return ContentValidation(
+            site: site, services: services, organisations: organisations, pages: pages, glossary: glossary,
+            synonyms: synonyms, linkTargets: linkTargets, diagnostics: diagnostics
+        )
+    }
+}
+
+/// What validation found in a content folder. Entries with a mistake are left out of the lists,
+/// but still count in `linkTargets`; `content` is the site ready to publish, or nil.
+public struct ContentValidation: Sendable {
+    /// Nil when site.yml is missing or has a mistake.
+    public var site: Site?
+    /// Every valid service, published and draft, sorted by path.
+    public var services: [Service]
+    public var organisations: [Organisation]
+    public var pages: [InformationPage]
+    public var glossary: [GlossaryEntry]
+    public var synonyms: [SynonymGroup]
+    /// Every entry file a link between entries may name (`services/portage.md`), valid or not:
+    /// a link to an entry with a mistake is not a broken link.
+    public var linkTargets: Set<String>
+    /// Every problem, sorted.
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// The whole site, ready to publish: nil while anything has an error.
+    public var content: SiteContent? {
+        guard !diagnostics.hasErrors, let site else { return nil }
+        return SiteContent(
             site: site,
             services: services.filter { $0.status == .active },
             draftServices: services.filter { $0.status == .draft },
@@ -73,6 +119,5 @@ public struct ContentValidator: Sendable {
             glossary: glossary,
             synonyms: synonyms
         )
-        return (content, diagnostics)
     }
 }

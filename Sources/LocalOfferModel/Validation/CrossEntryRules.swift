@@ -4,12 +4,15 @@ import LocalOfferDiagnostics
 
 /// The rules that compare entries with each other: slugs, unique titles, and that every
 /// organisation and category a service names exists. Linear in the number of entries.
+///
+/// They run on every entry file, valid or not (`EntryFacts`): an entry with a mistake in one field
+/// still exists for the entries that name it, and its other fields are still checked against theirs.
 struct CrossEntryRules {
     let documents: [ContentDocument]
+    let facts: [EntryFacts]
     let site: Site?
-    let services: [Service]
-    let organisations: [Organisation]
-    let pages: [InformationPage]
+    /// The categories declared in site.yml as written; nil when they cannot be read.
+    let categoryIDs: [String]?
 
     func check() -> [Diagnostic] {
         slugRules() + generatedPageRules() + titleRules() + referenceRules() + bodyRules()
@@ -20,10 +23,10 @@ struct CrossEntryRules {
 
     private func generatedPageRules() -> [Diagnostic] {
         guard site?.accessibility != nil else { return [] }
-        return pages.filter { Self.generatedPageSlugs.contains($0.slug) }.map { page in
+        return facts.filter { $0.kind == .page && Self.generatedPageSlugs.contains($0.slug) }.map { page in
             .error(
                 .duplicateSlug, "'\(page.slug)' is generated from the accessibility section of site.yml",
-                at: SourceLocation(path: page.sourcePath, line: 1, column: 1),
+                at: SourceLocation(path: page.path, line: 1, column: 1),
                 hint: "move this page's text into site.yml's accessibility section, or give the page another name"
             )
         }
@@ -54,57 +57,62 @@ struct CrossEntryRules {
     }
 
     private func titleRules() -> [Diagnostic] {
-        func duplicates<Entry>(_ entries: [Entry], title: (Entry) -> String, location: (Entry) -> SourceLocation?,
-                               path: (Entry) -> String, noun: String) -> [Diagnostic] {
-            var seen: [String: Entry] = [:]
-            var diagnostics: [Diagnostic] = []
-            for entry in entries {
-                let key = title(entry).lowercased()
+        var diagnostics: [Diagnostic] = []
+        for kind in ContentKind.allCases {
+            let noun = kind == .organisation ? "name" : "title"
+            var seen: [String: EntryFacts] = [:]
+            for entry in facts where entry.kind == kind {
+                guard let title = entry.title else { continue }
+                let key = title.value.lowercased()
                 if let earlier = seen[key] {
                     diagnostics.append(.error(
-                        .duplicateTitle, "the \(noun) '\(title(entry))' is also used by \(path(earlier))",
-                        at: location(entry), hint: "families must be able to tell entries apart; make the titles distinct"
+                        .duplicateTitle, "the \(noun) '\(title.value)' is also used by \(earlier.path)",
+                        at: title.location, hint: "families must be able to tell entries apart; make the titles distinct"
                     ))
                 } else {
                     seen[key] = entry
                 }
             }
-            return diagnostics
         }
-        return duplicates(services, title: \.title, location: { $0.fieldLocations["title"] }, path: \.sourcePath, noun: "title")
-            + duplicates(organisations, title: \.name, location: { $0.fieldLocations["name"] }, path: \.sourcePath, noun: "name")
-            + duplicates(pages, title: \.title, location: { $0.fieldLocations["title"] }, path: \.sourcePath, noun: "title")
+        return diagnostics
     }
 
     private func referenceRules() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let organisationSlugs = Set(organisations.map(\.slug))
-        let categoryIDs = Set(site?.categories.map(\.id) ?? [])
+        // Every organisation file counts, valid or not: a mistake in it is reported there, once.
+        let organisationSlugs = Set(facts.filter { $0.kind == .organisation }.map(\.slug))
+        let categoryIDs = self.categoryIDs.map(Set.init)
+        let services = facts.filter { $0.kind == .service }
         for service in services {
-            if !organisationSlugs.contains(service.organisation) {
-                let suggestion = Suggestions.closest(to: service.organisation, among: organisationSlugs.sorted())
+            if let organisation = service.organisation, !organisationSlugs.contains(organisation.value) {
+                let suggestion = Suggestions.closest(to: organisation.value, among: organisationSlugs.sorted())
                 diagnostics.append(.error(
-                    .unknownOrganisation, "the organisation '\(service.organisation)' does not exist",
-                    at: service.fieldLocations["organisation"],
+                    .unknownOrganisation, "the organisation '\(organisation.value)' does not exist",
+                    at: organisation.location,
                     hint: suggestion.map { "did you mean '\($0)'?" }
-                        ?? "create content/organisations/\(service.organisation).md, or use an existing organisation's file name"
+                        ?? "create content/organisations/\(organisation.value).md, or use an existing organisation's file name"
                 ))
             }
-            guard site != nil else { continue }
-            for (index, category) in service.categories.enumerated() where !categoryIDs.contains(category) {
-                let suggestion = Suggestions.closest(to: category, among: categoryIDs.sorted())
+            guard let categoryIDs else { continue }
+            for category in service.categories ?? [] where !categoryIDs.contains(category.value) {
+                let suggestion = Suggestions.closest(to: category.value, among: categoryIDs.sorted())
                 diagnostics.append(.error(
-                    .unknownCategory, "the category '\(category)' is not declared in site.yml",
-                    at: service.fieldLocations["categories[\(index + 1)]"],
+                    .unknownCategory, "the category '\(category.value)' is not declared in site.yml",
+                    at: category.location,
                     hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "categories: \(categoryIDs.sorted().joined(separator: ", "))"
                 ))
             }
         }
-        let usedOrganisations = Set(services.filter { $0.status == .active }.map(\.organisation))
-        for organisation in organisations where !usedOrganisations.contains(organisation.slug) {
+        // Which organisation a service belongs to is unknown while its front matter cannot be read
+        // or names none; saying another organisation has no services would then be a guess.
+        let published = services.filter { !$0.isDraft }
+        guard published.allSatisfy({ $0.organisation != nil }) else { return diagnostics }
+        let usedOrganisations = Set(published.compactMap(\.organisation?.value))
+        for organisation in facts where organisation.kind == .organisation && !usedOrganisations.contains(organisation.slug) {
+            guard let name = organisation.title else { continue }
             diagnostics.append(.warning(
-                .organisationWithoutServices, "the organisation '\(organisation.name)' has no published services",
-                at: organisation.fieldLocations["name"],
+                .organisationWithoutServices, "the organisation '\(name.value)' has no published services",
+                at: name.location,
                 hint: "add its services, or remove the organisation if it no longer provides any"
             ))
         }
@@ -113,11 +121,13 @@ struct CrossEntryRules {
 
     private func bodyRules() -> [Diagnostic] {
         // A draft's missing description is a warning, reported where the draft is decoded.
-        services.compactMap { service in
-            guard service.status != .draft, service.body.text.allSatisfy(\.isWhitespace) else { return nil }
+        facts.compactMap { service in
+            guard service.kind == .service, service.isReadable, !service.isDraft,
+                  service.body.text.allSatisfy(\.isWhitespace) else { return nil }
+            let name = service.title.map { "the service '\($0.value)'" } ?? "this service"
             return .error(
-                .emptyBody, "the service '\(service.title)' has no description",
-                at: SourceLocation(path: service.sourcePath, line: max(1, service.body.firstLine - 1)),
+                .emptyBody, "\(name) has no description",
+                at: SourceLocation(path: service.path, line: max(1, service.body.firstLine - 1)),
                 hint: "below the closing '---', describe what the service does and how to get it, in plain English"
             )
         }

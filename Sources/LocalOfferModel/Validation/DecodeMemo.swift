@@ -9,7 +9,7 @@ import LocalOfferText
 public final class DecodeMemo: @unchecked Sendable {
     private struct Remembered {
         let key: UInt64
-        let result: (EntryDecoder.Entry?, [Diagnostic])
+        let result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])
     }
 
     private let lock = NSLock()
@@ -18,7 +18,7 @@ public final class DecodeMemo: @unchecked Sendable {
 
     public init() {}
 
-    func decode(_ document: ContentDocument, today: LocalDate) -> (EntryDecoder.Entry?, [Diagnostic]) {
+    func decode(_ document: ContentDocument, today: LocalDate) -> (EntryDecoder.Entry?, EntryFacts, [Diagnostic]) {
         var hasher = StableHasher()
         hasher.combine(document.kind.rawValue)
         hasher.combine(document.slug)

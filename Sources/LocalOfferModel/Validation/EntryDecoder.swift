@@ -10,9 +10,15 @@ enum EntryDecoder {
         case page(InformationPage)
     }
 
-    static func decode(_ document: ContentDocument, today: LocalDate) -> (Entry?, [Diagnostic]) {
+    /// The entry, when it is valid; the facts the rules between entries need, always; and every
+    /// problem in the file, placeholders in its body included.
+    static func decode(_ document: ContentDocument, today: LocalDate) -> (Entry?, EntryFacts, [Diagnostic]) {
+        let bodyProblems = bodyPlaceholders(document.body)
         let (root, syntaxProblems) = YAMLParsing.compose(document.frontMatter)
-        if !syntaxProblems.isEmpty { return (nil, syntaxProblems) }
+        if !syntaxProblems.isEmpty {
+            return (nil, EntryFacts(document: document, root: nil, isReadable: false), syntaxProblems + bodyProblems)
+        }
+        let facts = EntryFacts(document: document, root: root, isReadable: true)
         let context = DecodingContext(path: document.path, firstLine: document.frontMatter.firstLine, today: today)
         let field = Field(name: "", node: root ?? Node.mapping(Node.Mapping([])), keyNode: nil)
         let entry: Entry?
@@ -21,11 +27,61 @@ enum EntryDecoder {
         case .organisation: entry = context.organisation(field, document: document).map(Entry.organisation)
         case .page: entry = context.page(field, document: document).map(Entry.page)
         }
-        return (entry, context.diagnostics)
+        return (entry, facts, context.diagnostics + bodyProblems)
     }
 
-    static func decodeSite(_ source: SourceText, today: LocalDate) -> (Site?, [Diagnostic]) {
-        decodeYAMLFile(source, rootName: "", today: today) { context, field in context.site(field) }
+    /// LO801 for the first placeholder on each line of a Markdown body, outside code. Lines are cut
+    /// on UTF-8 bytes: every body of a large site passes through here.
+    static func bodyPlaceholders(_ body: SourceText) -> [Diagnostic] {
+        // Most bodies have no marker word at all: one scan of the whole text settles that.
+        let hasMarker = Placeholders.find(in: body.text) != nil
+        var problems: [Diagnostic] = []
+        var fence: [UInt8]?
+        let space = UInt8(ascii: " ")
+        for (index, bytes) in body.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = bytes.drop(while: { $0 == space })
+            if let open = fence {
+                if trimmed.starts(with: open) { fence = nil }
+                continue
+            }
+            if trimmed.starts(with: "```".utf8) || trimmed.starts(with: "~~~".utf8) {
+                fence = Array(trimmed.prefix(3))
+                continue
+            }
+            let line = Substring(bytes)
+            if let instruction = Placeholders.instruction(startingLine: line) {
+                let location = SourceLocation(path: body.path, line: body.firstLine + index, column: instruction.offset + 1)
+                problems.append(Placeholders.diagnostic(instruction, field: nil, at: location))
+                continue
+            }
+            guard hasMarker, Placeholders.find(in: String(line)) != nil else { continue }
+            // Text in `code` is shown as written, as an example; leave it alone.
+            let prose = line.split(separator: "`", omittingEmptySubsequences: false)
+                .enumerated().map { $0.offset % 2 == 0 ? String($0.element) : String(repeating: " ", count: $0.element.count + 2) }
+                .joined()
+            guard let match = Placeholders.find(in: prose) else { continue }
+            let location = SourceLocation(path: body.path, line: body.firstLine + index, column: match.offset + 1)
+            problems.append(Placeholders.diagnostic(match, field: nil, at: location))
+        }
+        return problems
+    }
+
+    /// The site, when valid; and the category ids as written, so that services can still be checked
+    /// against them when another part of site.yml has a mistake (nil when they cannot be read).
+    static func decodeSite(_ source: SourceText, today: LocalDate) -> (Site?, categoryIDs: [String]?, [Diagnostic]) {
+        let (root, syntaxProblems) = YAMLParsing.compose(source)
+        if !syntaxProblems.isEmpty { return (nil, nil, syntaxProblems) }
+        let context = DecodingContext(path: source.path, firstLine: source.firstLine, today: today)
+        let site = context.site(Field(name: "", node: root ?? Node.mapping(Node.Mapping([])), keyNode: nil))
+        if let site { return (site, site.categories.map(\.id), context.diagnostics) }
+        guard case .mapping(let mapping)? = root, case .sequence(let items)? = mapping["categories"] else {
+            return (nil, nil, context.diagnostics)
+        }
+        let ids = items.compactMap { item -> String? in
+            guard case .mapping(let category) = item, case .scalar(let id)? = category["id"] else { return nil }
+            return id.string.trimmingWhitespace()
+        }
+        return (nil, ids, context.diagnostics)
     }
 
     static func decodeGlossary(_ source: SourceText, today: LocalDate) -> ([GlossaryEntry], [Diagnostic]) {

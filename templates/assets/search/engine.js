@@ -153,6 +153,8 @@ export class SearchIndex {
     this.fetchText = fetchText;
     this.cache = new Map();
     this.parsed = new Map();
+    // Records that came with the term shards (their "#"), by document number.
+    this.known = new Map();
     this.manifest = null;
   }
 
@@ -195,7 +197,14 @@ export class SearchIndex {
   }
 
   async shard(key) {
-    return this.shards.has(key) ? this.file(`terms/${key}.json`, JSON.parse) : {};
+    return this.shards.has(key) ? this.file(`terms/${key}.json`, (text) => this.takeRecords(JSON.parse(text))) : {};
+  }
+
+  /** A term shard without its records ("#": the best documents' records), which are kept in `known`. */
+  takeRecords(shard) {
+    for (const [id, record] of Object.entries(shard["#"] || {})) this.known.set(Number(id), record);
+    delete shard["#"];
+    return shard;
   }
 
   async phraseShard(key) {
@@ -222,12 +231,17 @@ export class SearchIndex {
     return [Math.ceil(services / per) + Math.floor((id - services) / infoPer), (id - services) % infoPer];
   }
 
-  /** The records of `ids`, their files fetched at once, in the order of `ids` (best first). */
+  /**
+   * The records of `ids`, in the order of `ids` (best first): those that came with the shards, and
+   * the files of the others, fetched at once.
+   */
   async records(ids) {
-    const files = [...new Set(ids.map((id) => this.recordPlace(id)[0]))];
+    const missing = ids.filter((id) => !this.known.has(id));
+    const files = [...new Set(missing.map((id) => this.recordPlace(id)[0]))];
     const loaded = await Promise.all(files.map(async (file) => [file, await this.file(`records/${file}.json`, JSON.parse)]));
     const byFile = new Map(loaded);
     return new Map(ids.map((id) => {
+      if (this.known.has(id)) return [id, this.known.get(id)];
       const [file, position] = this.recordPlace(id);
       return [id, byFile.get(file)[position]];
     }));
@@ -580,13 +594,14 @@ export class SearchIndex {
     // buster or a page; "how do I …" by a page. Other questions ("where can I get …") want services.
     const definition = /^\s*(what is|what's|whats|what are|what does|whats an?)\b|\b(mean|meaning|means|stand for|stands for|definition)\b/i.test(query);
     const how = /^\s*how (do|can|to|does|should)\b/i.test(query);
-    // Every record the answer may show is requested at once (one round trip, not one per decision):
-    // the information records and the first services' first, so that on a slow connection the best
-    // answer and the first services can be drawn (`early`) before the other services arrive.
+    // Every record the answer may show is requested at once (one round trip, not one per decision).
+    // The best answer is one of `infoHits`: with the first services, their records are all the early
+    // answer needs (`early`: drawn on a slow connection before the other records arrive), and the
+    // term shards carry them for a one-word query (see SearchIndexBuilder.recordsPerKey).
     const infoWanted = [...pageHits.slice(0, 6), ...glossaryHits.slice(0, 6)];
     const serviceWanted = serviceHits.slice(0, limit);
     const allRecords = this.records([...infoWanted, ...serviceWanted].map((hit) => hit.id));
-    const records = await this.records([...infoWanted, ...serviceWanted.slice(0, EARLY_SERVICES)].map((hit) => hit.id));
+    const records = await this.records([...infoHits, ...serviceWanted.slice(0, EARLY_SERVICES)].map((hit) => hit.id));
     let best = null;
     if (infoHits.length) {
       const naming = (hit) => this.named(understood, informative, records.get(hit.id));

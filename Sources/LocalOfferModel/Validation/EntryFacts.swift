@@ -1,0 +1,71 @@
+import LocalOfferContent
+import LocalOfferDiagnostics
+import Yams
+
+/// What the rules between entries need to know of one entry file, read from its YAML whether or not
+/// the entry as a whole is valid. A service with an age of 30 still names its organisation and its
+/// categories, and an organisation with a bad e-mail address still exists: the rules that refer to
+/// them run on these facts, so one mistake neither hides another nor makes up a third.
+///
+/// Each fact is the value as written (trimmed), or nil when it is missing, not a single value, or a
+/// placeholder; a placeholder is reported as one (LO801), never also as a name that does not exist.
+struct EntryFacts: Sendable {
+    struct Located: Sendable {
+        var value: String
+        var location: SourceLocation
+    }
+
+    var kind: ContentKind
+    var slug: String
+    var path: String
+    /// Whether the front matter could be read as YAML at all: when it could not, nothing below is known.
+    var isReadable: Bool
+    /// `title` of a service or page, `name` of an organisation.
+    var title: Located?
+    /// The organisation a service names.
+    var organisation: Located?
+    /// The categories a service names; nil when the list itself could not be read.
+    var categories: [Located]?
+    /// `status: draft` as written; an unreadable status counts as published, the stricter reading.
+    var isDraft: Bool
+    var body: SourceText
+
+    /// The file's path under `content/`, as links between entries name it: `services/portage.md`.
+    var contentPath: String { "\(kind.folder)/\(slug).md" }
+
+    init(document: ContentDocument, root: Node?, isReadable: Bool) {
+        kind = document.kind
+        slug = document.slug
+        path = document.path
+        body = document.body
+        self.isReadable = isReadable
+        isDraft = false
+        guard isReadable, case .mapping(let mapping)? = root else { return }
+        let firstLine = document.frontMatter.firstLine
+        func located(_ node: Node) -> Located? {
+            guard case .scalar(let scalar) = node else { return nil }
+            let value = scalar.string.trimmingWhitespace()
+            if scalar.style == .plain, Field.nullSpellings.contains(value) { return nil }
+            if value.isEmpty || Placeholders.contains(value) { return nil }
+            let mark = node.mark
+            let location = SourceLocation(
+                path: document.path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1
+            )
+            return Located(value: value, location: location)
+        }
+        for (keyNode, value) in mapping {
+            switch keyNode.string {
+            case "title" where document.kind != .organisation, "name" where document.kind == .organisation:
+                title = located(value)
+            case "organisation" where document.kind == .service:
+                organisation = located(value)
+            case "categories" where document.kind == .service:
+                if case .sequence(let items) = value { categories = items.compactMap(located) }
+            case "status" where document.kind == .service:
+                isDraft = located(value)?.value == PublicationStatus.draft.rawValue
+            default:
+                continue
+            }
+        }
+    }
+}
