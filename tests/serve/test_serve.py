@@ -18,8 +18,10 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = pathlib.Path(os.environ.get("LOCALOFFER_BINARY", ROOT / ".build" / "debug" / "localoffer"))
 TODAY = "2026-11-23"
-# How long a change may take to show. This suite checks that it happens; how fast is measured by
-# `make bench` (save-to-reload), because a loaded CI machine makes any tight bound flaky.
+# The promise to editors: an edited page is served changed within a second of saving. The other
+# steps (error page, fixed page, Ctrl-C) are checked with a generous bound: they must happen, and
+# `make bench` measures save-to-reload on 10,000 services.
+PROMISE = float(os.environ.get("LOCALOFFER_SERVE_PROMISE", "1.0"))
 WAIT = float(os.environ.get("LOCALOFFER_SERVE_WAIT", "15"))
 
 
@@ -113,10 +115,10 @@ def test_an_edit_is_served_within_a_second_and_open_pages_are_told_to_reload(ser
     service = server["content"] / "services" / "portage.md"
     service.write_text(service.read_text().replace("summary: A trained Portage", "summary: An edited Portage"))
     saved = time.time()
-    assert wait_for(lambda: "An edited Portage" in get(port, "/services/portage/")[1], WAIT), \
+    assert wait_for(lambda: "An edited Portage" in get(port, "/services/portage/")[1], PROMISE), \
         "the edited page is served within 1 s of saving"
-    assert wait_for(lambda: "reload" in events.events, WAIT), "the open page is told to reload"
-    assert time.time() - saved < 2
+    assert wait_for(lambda: "reload" in events.events, PROMISE), "the open page is told to reload"
+    assert time.time() - saved < 2 * PROMISE
 
 
 def test_errors_replace_the_page_until_they_are_fixed(server):
