@@ -2,11 +2,8 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let contactKeys = ["name", "phone", "textphone", "email", "website", "address"]
-    static let addressKeys = ["line1", "line2", "town", "postcode"]
-
     func contact(_ field: Field) -> Contact? {
-        guard let fields = mapping(field, allowed: Self.contactKeys) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.contact) else { return nil }
         var contact = Contact()
         contact.name = fields.optional("name").flatMap { text($0, length: 2...120) }
         contact.phone = fields.optional("phone").flatMap(self.phone)
@@ -62,7 +59,7 @@ extension DecodingContext {
     }
 
     func address(_ field: Field) -> PostalAddress? {
-        guard let fields = mapping(field, allowed: Self.addressKeys) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.address) else { return nil }
         let line1 = fields.required("line1").flatMap { text($0, length: 2...120) }
         let line2 = fields.optional("line2").flatMap { text($0, length: 1...120) }
         let town = fields.required("town").flatMap { text($0, length: 2...60) }

@@ -3,12 +3,9 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let organisationKeys = ["name", "type", "website", "contact"]
-    static let pageKeys = ["title", "summary", "order", "last_reviewed"]
-
     func organisation(_ root: Field, document: ContentDocument) -> Organisation? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.organisationKeys) else { return nil }
+        guard let fields = mapping(root, of: FieldCatalogue.organisationFields) else { return nil }
         let name = fields.required("name").flatMap { text($0, length: 3...120) }
         let type = fields.optional("type").flatMap { choice($0, of: OrganisationType.self) }
         let website = fields.optional("website").flatMap(self.website)
@@ -24,7 +21,7 @@ extension DecodingContext {
 
     func page(_ root: Field, document: ContentDocument) -> InformationPage? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.pageKeys) else { return nil }
+        guard let fields = mapping(root, of: FieldCatalogue.pageFields) else { return nil }
         let title = fields.required("title").flatMap { text($0, length: 3...120) }
         let summary = fields.required("summary").flatMap { plainText($0, length: 10...300) }
         let order = fields.optional("order").flatMap { integer($0, in: 0...10_000) }
@@ -44,7 +41,7 @@ extension DecodingContext {
         var entries: [GlossaryEntry] = []
         var seen: [String: Field] = [:]
         for item in items {
-            guard let fields = mapping(item, allowed: ["term", "meaning", "aliases"]) else { continue }
+            guard let fields = mapping(item, of: FieldCatalogue.glossaryEntry) else { continue }
             let termField = fields.required("term")
             let term = termField.flatMap { text($0, length: 1...80) }
             let meaning = fields.required("meaning").flatMap { plainText($0, length: 5...600) }

@@ -147,8 +147,9 @@ extension DecodingContext {
         return failed ? nil : values
     }
 
-    func mapping(_ field: Field, allowed: [String]) -> MappingReader? {
-        MappingReader(field, allowed: allowed, context: self)
+    /// The keys of a mapping, checked against the catalogue's (the one list of what each mapping allows).
+    func mapping(_ field: Field, of shape: CatalogueMapping) -> MappingReader? {
+        MappingReader(field, allowed: shape.keys, context: self)
     }
 }
 

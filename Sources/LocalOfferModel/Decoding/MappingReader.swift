@@ -7,10 +7,12 @@ struct MappingReader {
     let field: Field
     private let pairs: [(key: String, keyNode: Node, value: Node)]
     private let context: DecodingContext
+    private let allowed: [String]
 
     init?(_ field: Field, allowed: [String], context: DecodingContext) {
         self.field = field
         self.context = context
+        self.allowed = allowed
         if field.isNull {
             context.error(.wrongType, "'\(field.name)' is empty; it should have the keys \(allowed.prefix(4).joined(separator: ", "))",
                           at: field.keyNode ?? field.node)
@@ -36,6 +38,7 @@ struct MappingReader {
 
     /// The value of an optional key; nil when absent or written with no value.
     func optional(_ key: String) -> Field? {
+        assert(allowed.contains(key), "the decoder reads '\(key)', which the field catalogue does not list here")
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
         let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode)
         context.record(found)
@@ -44,6 +47,7 @@ struct MappingReader {
 
     /// The value of a required key; reports it missing (or empty) otherwise.
     func required(_ key: String, hint: String? = nil) -> Field? {
+        assert(allowed.contains(key), "the decoder reads '\(key)', which the field catalogue does not list here")
         if let pair = pairs.first(where: { $0.key == key }) {
             let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode)
             context.record(found)

@@ -3,18 +3,11 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let serviceKeys = [
-        "title", "summary", "organisation", "categories", "level", "eligibility", "contact", "cost",
-        "personal_budget", "commissioned_by", "locations", "schedule", "languages", "waiting_time",
-        "last_reviewed", "review_by", "status", "tags",
-    ]
-    static let eligibilityKeys = ["age", "ehc_plan", "needs", "diagnosis_required", "residence", "referral", "criteria", "audience"]
-
     /// Decodes a service's front matter. Returns nil when any required part is unusable; every
     /// problem found on the way is in `diagnostics`.
     func service(_ root: Field, document: ContentDocument) -> Service? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.serviceKeys) else { return nil }
+        guard let fields = mapping(root, of: FieldCatalogue.serviceFields) else { return nil }
         // A draft may be unfinished: what it lacks is reported as warnings (see `missing`).
         isDraft = fields.optional("status").flatMap { field -> Bool? in
             guard case .scalar(let scalar) = field.node else { return nil }
@@ -84,7 +77,7 @@ extension DecodingContext {
     }
 
     private func eligibility(_ field: Field, level: ServiceLevel) -> Eligibility? {
-        guard let fields = mapping(field, allowed: Self.eligibilityKeys) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.eligibility) else { return nil }
         let age = fields.required("age").flatMap(ageRange)
         let plan = fields.required("ehc_plan").flatMap { ehcPlan($0, ages: age) }
         let needs = fields.optional("needs").flatMap { choices($0, of: AreaOfNeed.self, nonEmpty: true) } ?? AreaOfNeed.allCases
@@ -112,7 +105,7 @@ extension DecodingContext {
         if case .scalar = field.node {
             return choice(field, of: EHCPlanRequirement.self).map { ($0, nil) }
         }
-        guard let fields = mapping(field, allowed: ["from_age"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.ehcPlanFromAge) else { return nil }
         guard let from = fields.required("from_age", hint: "write the age from which an EHC plan is needed, for example {from_age: 19}")
             .flatMap({ integer($0, in: 1...25) }) else { return nil }
         if let ages {
@@ -131,7 +124,7 @@ extension DecodingContext {
     }
 
     private func ageRange(_ field: Field) -> AgeRange? {
-        guard let fields = mapping(field, allowed: ["min", "max"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.ageRange) else { return nil }
         let min = fields.required("min").flatMap { integer($0, in: 0...25) }
         let max = fields.required("max").flatMap { integer($0, in: 0...25) }
         guard let min, let max else { return nil }
@@ -159,7 +152,7 @@ extension DecodingContext {
     }
 
     private func costOption(_ field: Field) -> CostOption? {
-        guard let fields = mapping(field, allowed: ["amount", "per", "description"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.costOption) else { return nil }
         let amount = fields.required("amount").flatMap(amountInPence)
         let per = fields.required("per").flatMap { choice($0, of: BillingPeriod.self) }
         let description = fields.required("description").flatMap { plainText($0, length: 3...200) }
@@ -189,7 +182,7 @@ extension DecodingContext {
     private func locations(_ field: Field) -> [Location]? {
         guard let items = list(field) else { return nil }
         let locations = items.compactMap { item -> Location? in
-            guard let fields = mapping(item, allowed: ["name", "address", "accessibility"]) else { return nil }
+            guard let fields = mapping(item, of: FieldCatalogue.location) else { return nil }
             let name = fields.required("name").flatMap { text($0, length: 2...120) }
             let address = fields.required("address").flatMap(self.address)
             let accessibility = fields.optional("accessibility").map { choices($0, of: AccessibilityFeature.self) } ?? []
@@ -202,7 +195,7 @@ extension DecodingContext {
     private func schedule(_ field: Field) -> [OpeningHours]? {
         guard let items = list(field) else { return nil }
         let hours = items.compactMap { item -> OpeningHours? in
-            guard let fields = mapping(item, allowed: ["days", "opens", "closes"]) else { return nil }
+            guard let fields = mapping(item, of: FieldCatalogue.openingHours) else { return nil }
             let days = fields.required("days").flatMap { choices($0, of: Weekday.self, nonEmpty: true) }
             let opens = fields.required("opens").flatMap(time)
             let closes = fields.required("closes").flatMap(time)
@@ -242,7 +235,7 @@ extension DecodingContext {
     }
 
     private func waitingTime(_ field: Field) -> WaitingTime? {
-        guard let fields = mapping(field, allowed: ["weeks", "as_of"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.waitingTime) else { return nil }
         let weeks = fields.required("weeks").flatMap { integer($0, in: 0...520) }
         let asOf = fields.required("as_of").flatMap(pastDate)
         guard let weeks, let asOf else { return nil }

@@ -3,15 +3,9 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility",
-                           "report_in_navigation", "search"]
-    static let accessibilityKeys = [
-        "standard", "status", "known_issues", "tested_on", "tested_by", "prepared_on", "last_reviewed", "response_days",
-    ]
-
     func site(_ root: Field) -> Site? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.siteKeys) else { return nil }
+        guard let fields = mapping(root, of: FieldCatalogue.siteFields) else { return nil }
         let name = fields.required("name").flatMap { text($0, length: 3...80) }
         let council = fields.required("council").flatMap { text($0, length: 3...120) }
         let baseURL = fields.required("base_url").flatMap(self.website)
@@ -44,7 +38,7 @@ extension DecodingContext {
         guard let items = list(field, nonEmpty: true) else { return nil }
         var categories: [Category] = []
         for item in items {
-            guard let fields = mapping(item, allowed: ["id", "title", "description"]) else { continue }
+            guard let fields = mapping(item, of: FieldCatalogue.category) else { continue }
             let idField = fields.required("id")
             let id = idField.flatMap(text)
             let title = fields.required("title").flatMap { text($0, length: 3...80) }
@@ -67,7 +61,7 @@ extension DecodingContext {
     /// `search: {ignore_words: [mum, dad], default_ignore_words: true}`: the words given are added to
     /// the built-in ones, unless `default_ignore_words` is false.
     private func searchSettings(_ field: Field) -> SearchSettings? {
-        guard let fields = mapping(field, allowed: ["ignore_words", "default_ignore_words"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.searchSettings) else { return nil }
         let useDefaults = fields.optional("default_ignore_words").flatMap(boolean) ?? true
         let base = useDefaults ? SearchSettings.defaultIgnoreWords : []
         guard let listField = fields.optional("ignore_words") else { return SearchSettings(ignoreWords: base) }
@@ -92,7 +86,7 @@ extension DecodingContext {
     }
 
     private func accessibilityDetails(_ field: Field) -> AccessibilityStatementDetails? {
-        guard let fields = mapping(field, allowed: Self.accessibilityKeys) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.accessibilityStatement) else { return nil }
         let standard = fields.required("standard").flatMap { text($0, length: 3...60) }
         let status = fields.required("status").flatMap { choice($0, of: ComplianceStatus.self) }
         let knownIssues = fields.optional("known_issues").flatMap { issues -> [String]? in
