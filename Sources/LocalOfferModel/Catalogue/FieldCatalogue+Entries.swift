@@ -26,7 +26,7 @@ extension FieldCatalogue {
                            example: .text("How to ask the council to assess your child's needs.")),
             CatalogueField("order", .integer(0...10_000), .optional, "Position in lists of pages: lower comes first.",
                            example: .integer(1)),
-            CatalogueField("last_reviewed", .value(.date), .required, "When the page was last checked, YYYY-MM-DD, not in the future.",
+            CatalogueField("last_reviewed", .pastDate, .required, "When the page was last checked, YYYY-MM-DD, not in the future.",
                            example: .text("2026-09-01")),
         ]
     )
@@ -55,7 +55,8 @@ extension FieldCatalogue {
         id: "synonyms", title: "Local Offer search synonyms",
         description: "content/synonyms.yml: groups of words and phrases that mean the same to a family searching.",
         files: "content/synonyms.yml",
-        root: .list(of: .list(of: .text(length: 1...80), item: "A word or phrase, such as short breaks.", minItems: 2),
+        root: .list(of: .list(of: .text(length: 1...80), item: "A word or phrase, such as short breaks.", minItems: 2,
+                              example: .list([.text("respite"), .text("short breaks")])),
                     item: "A group of at least two words or phrases that mean the same.")
     )
 }

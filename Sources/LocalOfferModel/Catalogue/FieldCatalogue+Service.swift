@@ -71,7 +71,7 @@ extension FieldCatalogue {
 
     public static let waitingTime = CatalogueMapping("How long families currently wait, and when that was measured.", [
         CatalogueField("weeks", .integer(0...520), .required, "Typical wait in whole weeks, 0 to 520.", example: .integer(14)),
-        CatalogueField("as_of", .value(.date), .required, "The date the wait was measured, YYYY-MM-DD, not in the future.",
+        CatalogueField("as_of", .pastDate, .required, "The date the wait was measured, YYYY-MM-DD, not in the future.",
                        example: .text("2026-09-30")),
     ])
 
@@ -114,7 +114,7 @@ extension FieldCatalogue {
                            "Languages the service works in, as BCP 47 tags (bfi is British Sign Language).",
                            example: .list([.text("en"), .text("bfi")])),
             CatalogueField("waiting_time", .mapping(waitingTime), .optional, "How long families currently wait, and when that was measured."),
-            CatalogueField("last_reviewed", .value(.date), .requiredToPublish,
+            CatalogueField("last_reviewed", .pastDate, .requiredToPublish,
                            "When the details were last checked with the provider, YYYY-MM-DD, not in the future.",
                            example: .text("2026-09-14")),
             CatalogueField("review_by", .value(.date), .optional,

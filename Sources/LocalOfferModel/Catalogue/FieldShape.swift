@@ -15,6 +15,8 @@ public indirect enum FieldShape: Sendable {
     case boolean
     /// A value with a format of its own (a date, a phone number...), checked by its value type.
     case value(ValueFormat)
+    /// A date no later than today (when the details were checked): `check` reports a future one (LO108).
+    case pastDate
     /// The slug of another entry; that it exists is a rule between entries, checked after decoding.
     case reference(EntryReference)
     /// One of a closed vocabulary: the raw values of the enum the decoder reads it as.
@@ -33,9 +35,9 @@ public indirect enum FieldShape: Sendable {
     }
 
     public static func list(
-        of item: FieldShape, item itemDescription: String, minItems: Int = 0, unique: Bool = false
+        of item: FieldShape, item itemDescription: String, minItems: Int = 0, unique: Bool = false, example: SampleValue? = nil
     ) -> FieldShape {
-        .list(ListShape(item: item, itemDescription: itemDescription, minItems: minItems, unique: unique))
+        .list(ListShape(item: item, itemDescription: itemDescription, minItems: minItems, unique: unique, example: example))
     }
 }
 
@@ -46,6 +48,8 @@ public struct ListShape: Sendable {
     public let minItems: Int
     /// Whether the decoder reports an item given twice.
     public let unique: Bool
+    /// A whole list, where the list is not a field with an example of its own (a synonym group).
+    public let example: SampleValue?
 }
 
 /// One of the shapes of an `either` field, with what choosing it means.

@@ -129,6 +129,7 @@ public enum FieldTable {
         case .amount(let below): "amount in pounds, 0 to below \(grouped(below)), at most two decimal places"
         case .boolean: "true or false"
         case .value(let format): format.title
+        case .pastDate: ValueFormat.date.title + ", not in the future"
         case .reference(let entry): "\(entry.rawValue) slug"
         case .choice(let values): "one of: " + values.map { "`\($0)`" }.joined(separator: ", ")
         case .constant(let value): "`\(value)`"

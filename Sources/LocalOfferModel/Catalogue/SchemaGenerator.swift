@@ -132,6 +132,9 @@ public enum SchemaGenerator {
                 return [SchemaMember("type", .string("boolean"))]
             case .value(let format):
                 return reference(format).members
+            case .pastDate:
+                // Today's date is not the schema's to know.
+                return reference(.date).members
             case .reference:
                 return reference(.slug).members
             case .choice(let values):
