@@ -1,3 +1,4 @@
+import Foundation
 import LocalOfferContent
 import LocalOfferDiagnostics
 @testable import LocalOfferModel
@@ -8,30 +9,44 @@ import Testing
 /// one not allowed, a required key removed, an unknown key added) and decodes them: the decoder
 /// must accept and refuse exactly what the catalogue says. A key the decoder reads that the
 /// catalogue does not list stops the run (MappingReader asserts), and a key the catalogue lists
-/// that the decoder does not allow is an unknown key in the complete document.
+/// that the decoder never reads is reported (it would be accepted and ignored).
 @Suite("Field catalogue and decoder agree")
 struct CatalogueDecoderAgreementTests {
     static let today = LocalDate(iso: "2026-11-23")!
 
     /// The errors (not warnings) the decoder reports for a document of this kind.
     static func errors(_ kind: CatalogueKind, _ document: SampleValue) -> [Diagnostic] {
-        let yaml = document.yaml + "\n"
-        let diagnostics: [Diagnostic]
-        switch kind.id {
-        case "service", "organisation", "page":
-            let contentKind: ContentKind = kind.id == "service" ? .service : kind.id == "page" ? .page : .organisation
-            let path = "\(contentKind.folder)/probe.md"
-            let document = ContentDocument(
-                kind: contentKind, slug: "probe", path: path, frontMatter: SourceText(path: path, text: yaml, firstLine: 2),
-                body: SourceText(path: path, text: "What it does and how to get it.\n", firstLine: 4)
-            )
-            diagnostics = EntryDecoder.decode(document, today: today).2
-        case "site": diagnostics = EntryDecoder.decodeSite(SourceText(path: "site.yml", text: yaml), today: today).2
-        case "glossary": diagnostics = EntryDecoder.decodeGlossary(SourceText(path: "glossary.yml", text: yaml), today: today).1
-        case "synonyms": diagnostics = EntryDecoder.decodeSynonyms(SourceText(path: "synonyms.yml", text: yaml), today: today).1
-        default: diagnostics = [.error(.missingFile, "no decoder for the kind '\(kind.id)'", at: nil)]
+        decode(kind, document).errors
+    }
+
+    /// The decoder's errors, and the keys it read (dotted, without list positions: `locations.name`).
+    static func decode(_ kind: CatalogueKind, _ document: SampleValue) -> (errors: [Diagnostic], read: Set<String>) {
+        let path = kind.id == "service" ? "services/probe.md" : "\(kind.id).yml"
+        let source = SourceText(path: path, text: document.yaml + "\n", firstLine: 2)
+        let (root, syntaxProblems) = YAMLParsing.compose(source)
+        guard syntaxProblems.isEmpty, let root else {
+            return (syntaxProblems.isEmpty ? [.error(.yamlSyntax, "nothing to decode", at: nil)] : syntaxProblems, [])
         }
-        return diagnostics.filter { $0.severity == .error }
+        let context = DecodingContext(path: path, firstLine: 2, today: today)
+        let field = Field(name: "", node: root, keyNode: nil)
+        let body = SourceText(path: path, text: "What it does and how to get it.\n", firstLine: 4)
+        func entry(_ kind: ContentKind) -> ContentDocument {
+            ContentDocument(kind: kind, slug: "probe", path: path, frontMatter: source, body: body)
+        }
+        switch kind.id {
+        case "service": _ = context.service(field, document: entry(.service))
+        case "organisation": _ = context.organisation(field, document: entry(.organisation))
+        case "page": _ = context.page(field, document: entry(.page))
+        case "site": _ = context.site(field)
+        case "glossary": _ = context.glossary(field)
+        case "synonyms": _ = context.synonyms(field)
+        default: context.error(.missingFile, "no decoder for the kind '\(kind.id)'", at: nil)
+        }
+        let read = context.fieldLocations.keys.map { name in
+            name.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)
+                .split(separator: ".").joined(separator: ".")
+        }
+        return (context.diagnostics.filter { $0.severity == .error }, Set(read))
     }
 
     // MARK: Documents
@@ -69,8 +84,10 @@ struct CatalogueDecoderAgreementTests {
         probes.rules(kind, in: document)
         #expect(probes.all.count > 5)
         var disagreements: [String] = []
+        var read: Set<String> = []
         for probe in probes.all {
-            let errors = Self.errors(kind, probe.document)
+            let (errors, keys) = Self.decode(kind, probe.document)
+            if errors.isEmpty { read.formUnion(keys) }
             switch probe.expected {
             case .accepted where !errors.isEmpty:
                 disagreements.append("\(probe.name): expected no error, got \(errors.map { "\($0.code.rawValue) \($0.message)" })")
@@ -80,6 +97,9 @@ struct CatalogueDecoderAgreementTests {
             }
         }
         #expect(disagreements.isEmpty, "the field catalogue and the decoder disagree on \(kind.id):\n\(disagreements.joined(separator: "\n"))")
+        // A key the catalogue allows but the decoder never reads would be accepted and silently ignored.
+        let unread = Self.paths(kind.root, prefix: "").filter { !read.contains($0) }
+        #expect(unread.isEmpty, "\(kind.id): the catalogue lists keys the decoder never reads: \(unread)")
     }
 
     @Test("The probes cover every field of every kind")
