@@ -82,3 +82,20 @@ public enum Presence: Sendable, Equatable {
         return true
     }
 }
+
+extension FieldShape {
+    /// The list this shape is, or the list among its alternatives (`cost`).
+    public var listShape: ListShape? {
+        switch self {
+        case .list(let list): list
+        case .either(let alternatives): alternatives.lazy.compactMap(\.shape.listShape).first
+        default: nil
+        }
+    }
+
+    /// The amount an `amount` must be below.
+    public var amountLimit: Int? {
+        if case .amount(let below) = self { return below }
+        return nil
+    }
+}

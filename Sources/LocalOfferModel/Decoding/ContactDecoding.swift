@@ -5,7 +5,7 @@ extension DecodingContext {
     func contact(_ field: Field) -> Contact? {
         guard let fields = mapping(field, of: FieldCatalogue.contact) else { return nil }
         var contact = Contact()
-        contact.name = fields.optional("name").flatMap { text($0, length: 2...120) }
+        contact.name = fields.optional("name").flatMap(boundedText)
         contact.phone = fields.optional("phone").flatMap(self.phone)
         contact.textphone = fields.optional("textphone").flatMap(self.phone)
         contact.email = fields.optional("email").flatMap(self.email)
@@ -60,9 +60,9 @@ extension DecodingContext {
 
     func address(_ field: Field) -> PostalAddress? {
         guard let fields = mapping(field, of: FieldCatalogue.address) else { return nil }
-        let line1 = fields.required("line1").flatMap { text($0, length: 2...120) }
-        let line2 = fields.optional("line2").flatMap { text($0, length: 1...120) }
-        let town = fields.required("town").flatMap { text($0, length: 2...60) }
+        let line1 = fields.required("line1").flatMap(boundedText)
+        let line2 = fields.optional("line2").flatMap(boundedText)
+        let town = fields.required("town").flatMap(boundedText)
         let postcode = fields.required("postcode").flatMap(self.postcode)
         guard let line1, let town, let postcode else { return nil }
         return PostalAddress(line1: line1, line2: line2, town: town, postcode: postcode)
