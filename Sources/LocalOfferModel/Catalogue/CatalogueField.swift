@@ -108,3 +108,47 @@ public struct RequiredWhen: Sendable {
         self.description = description
     }
 }
+
+extension CatalogueMapping {
+    /// The field at a dotted path from this mapping, through mappings, list items and alternatives:
+    /// `contact.name`, `locations.address.line1`, `cost.description`.
+    public func field(at path: String) -> CatalogueField? {
+        let keys = path.split(separator: ".").map(String.init)
+        guard let first = keys.first, let found = self[first] else { return nil }
+        if keys.count == 1 { return found }
+        let rest = keys.dropFirst().joined(separator: ".")
+        return found.shape.mappings.lazy.compactMap { $0.field(at: rest) }.first
+    }
+
+    /// The length the catalogue allows the text at `path`. For constants of the program (the
+    /// importers' limits), so a path that names no text field is a programming error.
+    public func length(at path: String) -> ClosedRange<Int> {
+        switch field(at: path)?.shape {
+        case .text(let length)?, .plainText(let length)?, .word(let length)?: return length
+        case .list(let list)?:
+            if case .text(let length) = list.item { return length }
+        default: break
+        }
+        preconditionFailure("the field catalogue has no text field '\(path)'")
+    }
+
+    /// The range the catalogue allows the whole number at `path` (a programming error if there is none).
+    public func range(at path: String) -> ClosedRange<Int> {
+        guard case .integer(let range)? = field(at: path)?.shape else {
+            preconditionFailure("the field catalogue has no whole-number field '\(path)'")
+        }
+        return range
+    }
+}
+
+extension FieldShape {
+    /// The mappings this shape is or holds: itself, its list's items, its alternatives.
+    var mappings: [CatalogueMapping] {
+        switch self {
+        case .mapping(let mapping): [mapping]
+        case .list(let list): list.item.mappings
+        case .either(let alternatives): alternatives.flatMap(\.shape.mappings)
+        default: []
+        }
+    }
+}
