@@ -50,9 +50,10 @@ final class ContentWatcher: @unchecked Sendable {
 
     private var isStopped: Bool { state.withLock { stopped } }
 
-    private func settleThenReport() {
+    private func settleThenReport(beforeReporting drain: () -> Void = {}) {
         let nanoseconds = settle.components.attoseconds / 1_000_000_000 + settle.components.seconds * 1_000_000_000
         if nanoseconds > 0 { usleep(useconds_t(nanoseconds / 1000)) }
+        drain()
         onChange()
     }
 
@@ -83,38 +84,42 @@ final class ContentWatcher: @unchecked Sendable {
     }
 
     private func watch(with inotify: InotifyWatches) {
-        let descriptor = inotify.descriptor
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            var poller = pollfd(fd: inotify.descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 200) > 0 else { continue }
-            var changed = false
-            var newFolders: [String] = []
-            while true {
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                guard count > 0 else { break }
-                var offset = 0
-                while offset + MemoryLayout<inotify_event>.size <= count {
-                    let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
-                    let nameStart = offset + MemoryLayout<inotify_event>.size
-                    let nameBytes = buffer[nameStart..<min(count, nameStart + Int(event.len))].prefix { $0 != 0 }
-                    let name = String(decoding: nameBytes, as: UTF8.self)
-                    // Editors' swap and backup files are not content.
-                    if !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")) { changed = true }
-                    if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-                       let parent = inotify.watched[event.wd] {
-                        newFolders.append(parent + "/" + name)
-                    }
-                    offset = nameStart + Int(event.len)
-                }
-            }
-            for folder in newFolders { inotify.watch(folder) }
-            if changed {
-                settleThenReport()
-                // Drain what arrived while settling: it is part of the same save.
-                while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+            if readEvents(inotify, into: &buffer) {
+                // What arrives while settling is part of the same save, so it is read before the
+                // rebuild; what arrives during the rebuild stays queued and brings another one.
+                settleThenReport { _ = readEvents(inotify, into: &buffer) }
             }
         }
+    }
+
+    /// Reads every queued event, watches folders that were made, and says whether content changed.
+    private func readEvents(_ inotify: InotifyWatches, into buffer: inout [UInt8]) -> Bool {
+        var changed = false
+        var newFolders: [String] = []
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(inotify.descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: inotify_event.self) }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let nameBytes = buffer[nameStart..<min(count, nameStart + Int(event.len))].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                // Editors' swap and backup files are not content.
+                if !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")) { changed = true }
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+                   let parent = inotify.watched[event.wd] {
+                    newFolders.append(parent + "/" + name)
+                }
+                offset = nameStart + Int(event.len)
+            }
+        }
+        for folder in newFolders { inotify.watch(folder) }
+        return changed
     }
     #endif
 

@@ -1,5 +1,5 @@
 """`localoffer serve` end to end, through the real binary, as an editor uses it: it starts on a free
-port, an edited service is served changed within a second and the open page is told to reload; a
+port, an edited service is served changed and the open page is told to reload; a
 broken file puts its errors (file, line) in place of the page until it is fixed; Ctrl-C stops it;
 and `build` never puts the reload script in the published site."""
 import http.client
@@ -18,6 +18,11 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = pathlib.Path(os.environ.get("LOCALOFFER_BINARY", ROOT / ".build" / "debug" / "localoffer"))
 TODAY = "2026-11-23"
+# The promise to editors: an edited page is served changed within a second of saving. The other
+# steps (error page, fixed page, Ctrl-C) are checked with a generous bound: they must happen, and
+# `make bench` measures save-to-reload on 10,000 services.
+PROMISE = float(os.environ.get("LOCALOFFER_SERVE_PROMISE", "1.0"))
+WAIT = float(os.environ.get("LOCALOFFER_SERVE_WAIT", "15"))
 
 
 @pytest.fixture
@@ -110,10 +115,10 @@ def test_an_edit_is_served_within_a_second_and_open_pages_are_told_to_reload(ser
     service = server["content"] / "services" / "portage.md"
     service.write_text(service.read_text().replace("summary: A trained Portage", "summary: An edited Portage"))
     saved = time.time()
-    assert wait_for(lambda: "An edited Portage" in get(port, "/services/portage/")[1], 1.0), \
+    assert wait_for(lambda: "An edited Portage" in get(port, "/services/portage/")[1], PROMISE), \
         "the edited page is served within 1 s of saving"
-    assert wait_for(lambda: "reload" in events.events, 1.0), "the open page is told to reload"
-    assert time.time() - saved < 2
+    assert wait_for(lambda: "reload" in events.events, PROMISE), "the open page is told to reload"
+    assert time.time() - saved < 2 * PROMISE
 
 
 def test_errors_replace_the_page_until_they_are_fixed(server):
@@ -122,23 +127,23 @@ def test_errors_replace_the_page_until_they_are_fixed(server):
     original = service.read_text()
     service.write_text(original.replace("  email: portage@kingsmere.example.org", "  email: not-an-email"))
     line = next(number for number, text in enumerate(service.read_text().splitlines(), 1) if "not-an-email" in text)
-    assert wait_for(lambda: get(port, "/services/portage/")[0] == 500, 2.0)
+    assert wait_for(lambda: get(port, "/services/portage/")[0] == 500, WAIT)
     status, page, _ = get(port, "/")
     assert status == 500, "every page shows the errors, not only the broken entry"
     assert f"portage.md:{line}:" in page
     assert "not an email address" in page and "Hint:" in page
     assert '<script src="/__localoffer/reload.js" defer></script>' in page
-    assert wait_for(lambda: "1 error" in "".join(server["log"]), 2.0), "the terminal prints them too"
+    assert wait_for(lambda: "1 error" in "".join(server["log"]), WAIT), "the terminal prints them too"
 
     service.write_text(original)
-    assert wait_for(lambda: get(port, "/services/portage/")[0] == 200, 2.0), "fixing the file brings the page back"
+    assert wait_for(lambda: get(port, "/services/portage/")[0] == 200, WAIT), "fixing the file brings the page back"
 
 
 def test_ctrl_c_stops_the_server_cleanly(server):
     process = server["process"]
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=10) == 0
-    assert wait_for(lambda: "Stopped." in "".join(server["log"]), 2.0)
+    assert wait_for(lambda: "Stopped." in "".join(server["log"]), WAIT)
 
 
 def test_it_listens_only_on_this_computer_unless_told(server):
