@@ -4,7 +4,7 @@ PYTHON := .venv/bin/python
 # Dates in tests are judged against a fixed day so that results never depend on when they run.
 TEST_TODAY := 2026-11-23
 
-.PHONY: site test build test-swift test-python test-sanitizers bench clean theme
+.PHONY: site test build test-swift test-python test-sanitizers bench clean theme schema
 
 ## Build the demo site into public/ (installs cmark-gfm from Debian when missing).
 site:
@@ -20,6 +20,7 @@ test-swift:
 	@scripts/install-build-deps.sh
 	python3 scripts/embed-theme.py --check
 	$(SWIFT) build --product localoffer
+	.build/debug/localoffer schema --check
 	$(SWIFT) test
 
 test-python:
@@ -43,6 +44,14 @@ test-sanitizers:
 ## run after changing any template or asset, and commit both. `make test` fails while they differ.
 theme:
 	python3 scripts/embed-theme.py
+
+## Write schema/*.schema.json and the field tables of docs/content-format.md from the field catalogue
+## (Sources/LocalOfferModel/Catalogue/); run after changing a field there, and commit the result.
+## `make test` fails while they differ.
+schema:
+	@scripts/install-build-deps.sh
+	$(SWIFT) build --product localoffer
+	.build/debug/localoffer schema --write
 
 ## Time localoffer against Hugo and Pagefind on 1,000, 10,000 and 100,000 generated services
 ## (installs Hugo and Pagefind when missing); writes bench/RESULTS.md. About 30 minutes on 2 cores.

@@ -59,66 +59,27 @@ public struct EntryScaffold: Sendable {
     }
 
     static func service(date: String) -> String {
-        """
+        let frontMatter = ScaffoldFrontMatter(mapping: FieldCatalogue.serviceFields, values: [
+            "title": .written(Placeholders.marker), "summary": .written(Placeholders.marker),
+            "organisation": .written(Placeholders.marker), "categories": .written("[\(Placeholders.marker)]"),
+            "level": .example,
+            "eligibility": .example, "eligibility.age": .example, "eligibility.ehc_plan": .example, "eligibility.needs": .example,
+            "eligibility.diagnosis_required": .example, "eligibility.residence": .example, "eligibility.referral": .example,
+            "eligibility.criteria": .written(Placeholders.marker), "eligibility.audience": .example,
+            "contact": .example, "contact.name": .written(Placeholders.marker), "contact.phone": .written(Placeholders.marker),
+            "contact.email": .written(Placeholders.marker), "contact.website": .written(Placeholders.marker),
+            "contact.textphone": .commentedOut("18001 020 7946 0123"),
+            "contact.address": .commentedOut("{line1: 12 Elm Road, town: London, postcode: KM2 3CD}"),
+            "cost": .example, "personal_budget": .example, "commissioned_by": .example,
+            "locations": .written("[]"), "schedule": .example, "languages": .example,
+            "waiting_time": .commentedOut("{weeks: 12, as_of: \(date)}"),
+            "last_reviewed": .written(date), "review_by": .commentedOut("YYYY-MM-DD"),
+            // A new service is a draft until its details are checked and filled in.
+            "status": .written(PublicationStatus.draft.rawValue), "tags": .written("[]"),
+        ])
+        return """
         ---
-        # The service's name as families know it (3 to 120 characters).
-        title: TODO
-        # One or two plain sentences: what it is and who it is for (10 to 300 characters, no Markdown).
-        summary: TODO
-        # The file name (without .md) of the provider in content/organisations/.
-        organisation: TODO
-        # One or more category ids from content/site.yml.
-        categories: [TODO]
-        # universal (open to all) | targeted (extra help) | specialist. Default: targeted.
-        level: targeted
-        eligibility:
-          # Whole years, 0 to 25; min no more than max.
-          age: {min: 0, max: 25}
-          # required | not-required: does the child or young person need an EHC plan?
-          ehc_plan: not-required
-          # Areas of need (remove the line for all four): communication-and-interaction,
-          # cognition-and-learning, social-emotional-and-mental-health, sensory-and-physical.
-          needs: [communication-and-interaction]
-          # true if a diagnosis is needed first. Default: false.
-          diagnosis_required: false
-          # local (lives in the borough or has a local GP) | any. Default: local.
-          residence: local
-          # Who can ask: self, parent-carer, gp, health-professional, school, social-worker, local-authority.
-          referral: [parent-carer]
-          # Plain sentences on who qualifies. Required for specialist services and those needing an EHC plan.
-          criteria: TODO
-        contact:
-          # A team or role, never a private person.
-          name: TODO
-          # At least one of phone, email and website. UK numbers; https:// addresses.
-          phone: TODO
-          email: TODO
-          website: TODO
-          # Optional: textphone, and address {line1, line2, town, postcode}.
-        # free, or a list of {amount, per, description}; per: session, hour, day, week, month, year, course, visit.
-        cost: free
-        # true if it can be paid for with a personal budget or direct payment.
-        personal_budget: false
-        # Optional: council, nhs, schools, joint.
-        commissioned_by: [council]
-        # Optional: where it happens. accessibility: step-free, accessible-toilet, changing-places,
-        # hearing-loop, parking, quiet-space.
-        locations: []
-        # Optional: opening times, days mon to sun, times "HH:MM" in quotes.
-        schedule:
-          - {days: [mon, tue, wed, thu, fri], opens: "09:00", closes: "17:00"}
-        # Optional: BCP 47 language tags; bfi is British Sign Language.
-        languages: [en]
-        # Optional: the current wait and when it was measured, for example {weeks: 12, as_of: \(date)}.
-        # waiting_time: {weeks: 12, as_of: \(date)}
-        # The day the details were checked with the provider. A review is due 12 months later
-        # unless review_by says otherwise.
-        last_reviewed: \(date)
-        # active | draft (checked, not published).
-        status: draft
-        # Optional: words families might search for.
-        tags: []
-        ---
+        \(frontMatter.text)---
         \(Self.todo(0))
 
         ## How to get this service
@@ -132,35 +93,28 @@ public struct EntryScaffold: Sendable {
         """
     }
 
-    static let organisation = """
-        ---
-        # The organisation's full name.
-        name: TODO
-        # council | nhs | school | voluntary | private
-        type: voluntary
-        # Optional: its website, https:// only.
-        website: https://TODO.example.org
-        contact:
-          # At least one of phone, email and website.
-          phone: TODO
-          email: TODO
-        ---
-        \(EntryScaffold.todo(3))
+    static let organisation: String = {
+        let frontMatter = ScaffoldFrontMatter(mapping: FieldCatalogue.organisationFields, values: [
+            "name": .written(Placeholders.marker), "type": .written(OrganisationType.voluntary.rawValue),
+            "website": .written("https://\(Placeholders.marker).example.org"),
+            "contact": .example, "contact.phone": .written(Placeholders.marker), "contact.email": .written(Placeholders.marker),
+        ])
+        return """
+            ---
+            \(frontMatter.text)---
+            \(EntryScaffold.todo(3))
 
-        """
+            """
+    }()
 
     static func page(date: String) -> String {
-        """
+        let frontMatter = ScaffoldFrontMatter(mapping: FieldCatalogue.pageFields, values: [
+            "title": .written(Placeholders.marker), "summary": .written(Placeholders.marker), "order": .written("100"),
+            "last_reviewed": .written(date),
+        ])
+        return """
         ---
-        # The page's title (3 to 120 characters).
-        title: TODO
-        # One or two plain sentences shown in lists (10 to 300 characters).
-        summary: TODO
-        # Optional: position in lists; lower comes first.
-        order: 100
-        # The day the page was last checked.
-        last_reviewed: \(date)
-        ---
+        \(frontMatter.text)---
         \(Self.todo(4)) `[Portage](../services/portage.md)`.
 
         """

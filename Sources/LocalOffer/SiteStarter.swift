@@ -66,6 +66,22 @@ public struct SiteStarter: Sendable {
         return .success(written)
     }
 
+    // MARK: What the comments say about fields, from the field catalogue
+
+    static func characters(_ path: String, in mapping: CatalogueMapping) -> String {
+        let length = mapping.length(at: path)
+        return "\(length.lowerBound) to \(length.upperBound) characters"
+    }
+
+    static func numbers(_ path: String, in mapping: CatalogueMapping) -> String {
+        let range = mapping.range(at: path)
+        return "\(range.lowerBound) to \(range.upperBound)"
+    }
+
+    static func words<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> String where Value.RawValue == String {
+        Value.allCases.map(\.rawValue).joined(separator: " | ")
+    }
+
     // MARK: The files
 
     var siteFile: String {
@@ -73,9 +89,9 @@ public struct SiteStarter: Sendable {
         # The site: its name, the council, where it is published and how families reach the Local Offer
         # team. Change every value to your own; docs/content-format.md describes each field.
 
-        # The site's name, at the top of every page (3 to 80 characters).
+        # The site's name, at the top of every page (\(Self.characters("name", in: FieldCatalogue.siteFields))).
         name: Example Local Offer
-        # The council that publishes it, as it reads after "in" and "by" (3 to 120 characters).
+        # The council that publishes it, as it reads after "in" and "by" (\(Self.characters("council", in: FieldCatalogue.siteFields))).
         council: London Borough of Example
         # Where the site will be published (https:// only): the address in the sitemap and in shared links.
         base_url: https://localoffer.example.org/
@@ -89,7 +105,8 @@ public struct SiteStarter: Sendable {
           phone: 020 7946 0100
           email: localoffer@example.org
         # The topics services are filed under; each gets a page. A service names ids in its categories.
-        # id: lower-case letters, digits and hyphens. title: 3 to 80 characters. description: 10 to 300.
+        # id: lower-case letters, digits and hyphens. title: \(Self.characters("categories.title", in: FieldCatalogue.siteFields)).
+        # description: \(Self.characters("categories.description", in: FieldCatalogue.siteFields)).
         categories:
           - id: education
             title: Education and schools
@@ -101,7 +118,7 @@ public struct SiteStarter: Sendable {
         # section. Test the site first, then remove the # signs and write in what the test found:
         # accessibility:
         #   standard: WCAG 2.2 AA
-        #   status: partially-compliant            # compliant | partially-compliant | not-compliant
+        #   status: partially-compliant            # \(Self.words(ComplianceStatus.self))
         #   known_issues:
         #     - One sentence for each thing that is not accessible yet.
         #   tested_on: \(today)                 # the day the site was tested
@@ -115,7 +132,7 @@ public struct SiteStarter: Sendable {
     static let glossaryFile = """
         # Jargon buster: SEND terms and what they mean in plain English. The first time a term (or an
         # alias) appears on a page, it links to its meaning.
-        # term: 1 to 80 characters, unique ignoring case. meaning: 5 to 600 characters, no Markdown.
+        # term: \(characters("term", in: FieldCatalogue.glossaryEntry)), unique ignoring case. meaning: \(characters("meaning", in: FieldCatalogue.glossaryEntry)), no Markdown.
         # aliases: other ways of writing the term (optional); quote any that contain a comma.
 
         - term: EHC plan
@@ -147,10 +164,10 @@ public struct SiteStarter: Sendable {
 
     static let organisationFile = """
         ---
-        # The organisation's full name (3 to 120 characters). The file name is its id: services name
+        # The organisation's full name (\(characters("name", in: FieldCatalogue.organisationFields))). The file name is its id: services name
         # it in their 'organisation' field.
         name: Example Borough SEND Team
-        # council | nhs | school | voluntary | private
+        # \(words(OrganisationType.self))
         type: council
         # Optional: its website, https:// only.
         website: https://www.example.org/send
@@ -167,9 +184,9 @@ public struct SiteStarter: Sendable {
     var serviceFile: String {
         """
         ---
-        # The service's name as families know it (3 to 120 characters).
+        # The service's name as families know it (\(Self.characters("title", in: FieldCatalogue.serviceFields))).
         title: SEND advice line
-        # One or two plain sentences: what it is and who it is for (10 to 300 characters, no Markdown).
+        # One or two plain sentences: what it is and who it is for (\(Self.characters("summary", in: FieldCatalogue.serviceFields)), no Markdown).
         summary: Phone or e-mail the SEND Team for advice about support at school, EHC needs assessments and EHC plans.
         # The file name (without .md) of the provider in content/organisations/.
         organisation: example-send-team
@@ -178,11 +195,11 @@ public struct SiteStarter: Sendable {
         # universal (open to all) | targeted (extra help) | specialist.
         level: universal
         eligibility:
-          # Whole years, 0 to 25.
+          # Whole years, \(Self.numbers("eligibility.age.min", in: FieldCatalogue.serviceFields)).
           age: {min: 0, max: 25}
-          # required | not-required: does the child or young person need an EHC plan?
+          # \(Self.words(EHCPlanRequirement.self)): does the child or young person need an EHC plan?
           ehc_plan: not-required
-          # Who can ask: self, parent-carer, gp, health-professional, school, social-worker, local-authority.
+          # Who can ask: \(ReferralRoute.allCases.map(\.rawValue).joined(separator: ", ")).
           referral: [self, parent-carer, school]
         contact:
           # A team or role, never a private person.
@@ -225,9 +242,9 @@ public struct SiteStarter: Sendable {
     var pageFile: String {
         """
         ---
-        # The page's title (3 to 120 characters).
+        # The page's title (\(Self.characters("title", in: FieldCatalogue.pageFields))).
         title: Asking for an EHC needs assessment
-        # One or two plain sentences shown in lists (10 to 300 characters, no Markdown).
+        # One or two plain sentences shown in lists (\(Self.characters("summary", in: FieldCatalogue.pageFields)), no Markdown).
         summary: What an EHC needs assessment is, who can ask for one and what happens after you ask.
         # Optional: position in lists; lower comes first.
         order: 10

@@ -15,7 +15,7 @@ struct LocalOfferCommand: AsyncParsableCommand {
         version: LocalOfferVersion.current,
         subcommands: [
             BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, ImportCommand.self, ReportCommand.self,
-            InitCommand.self, ThemeCommand.self, ReviewCommand.self,
+            InitCommand.self, ThemeCommand.self, ReviewCommand.self, SchemaCommand.self,
         ]
     )
 }

@@ -158,12 +158,12 @@ struct RowReader {
             let key = Slug.make(from: item.replacingOccurrences(of: "&", with: " and "))
             return categories.first { $0.id == item || $0.id == key || Slug.make(from: $0.title.replacingOccurrences(of: "&", with: " and ")) == key }?.id
         }
-        service.level = choices(.level, allowed: "universal, targeted or specialist") { ServiceLevel(rawValue: $0.lowercased()) }.first
+        service.level = choices(.level, allowed: ImportValues.allowed(ServiceLevel.self)) { ServiceLevel(rawValue: $0.lowercased()) }.first
         readEligibility(into: &service)
         readContact(into: &service)
         readCost(into: &service)
         service.personalBudget = value(.personalBudget, Self.boolean) ?? false
-        service.commissionedBy = choices(.commissionedBy, allowed: "council, nhs, schools or joint") { item in
+        service.commissionedBy = choices(.commissionedBy, allowed: ImportValues.allowed(Commissioner.self)) { item in
             let word = item.lowercased()
             if word.contains("joint") || word.contains("and") && word.contains("nhs") { return Commissioner.joint }
             if word.contains("nhs") || word.contains("icb") || word.contains("health") { return .nhs }
@@ -181,7 +181,11 @@ struct RowReader {
         service.languages = choices(.languages, allowed: "language tags such as en, so, pl, bfi, or English names such as Somali") {
             try? ImportValues.language($0).get()
         }
-        if let weeks = value(.waitingWeeks, { raw in Int(raw).flatMap { (0...520).contains($0) ? $0 : nil }.map { .success($0) } ?? .failure("is not a number of weeks from 0 to 520") }) {
+        let weeksAllowed = ImportValues.waitingWeeks
+        if let weeks = value(.waitingWeeks, { raw in
+            Int(raw).flatMap { weeksAllowed.contains($0) ? $0 : nil }.map { .success($0) }
+                ?? .failure("is not a number of weeks from \(weeksAllowed.lowerBound) to \(weeksAllowed.upperBound)")
+        }) {
             if let asOf = value(.waitingAsOf, { ImportValues.pastDate($0, today: today) }) {
                 service.waitingTime = WaitingTime(weeks: weeks, asOf: asOf)
             } else if cell(.waitingAsOf) == nil {
@@ -194,7 +198,7 @@ struct RowReader {
             switch status.lowercased() {
             case "active", "published": break
             case "draft": service.withdrawnReason = "'draft'"
-            default: fail(.status, status, "is not allowed", hint: "use active or draft")
+            default: fail(.status, status, "is not allowed", hint: "use \(ImportValues.allowed(PublicationStatus.self))")
             }
         }
         service.tags = cell(.tags).map { items($0).filter { ImportValues.tagLength.contains($0.count) } } ?? []
@@ -204,7 +208,7 @@ struct RowReader {
     private mutating func organisation() -> ImportedOrganisation? {
         guard let name = value(.organisation, { ImportValues.text($0, length: ImportValues.organisationNameLength) }) else { return nil }
         var organisation = ImportedOrganisation(name: name)
-        organisation.type = choices(.organisationType, allowed: "council, nhs, school, voluntary or private") { OrganisationType(rawValue: $0.lowercased()) }.first
+        organisation.type = choices(.organisationType, allowed: ImportValues.allowed(OrganisationType.self)) { OrganisationType(rawValue: $0.lowercased()) }.first
         organisation.website = value(.organisationWebsite, ImportValues.website)
         organisation.contact.email = value(.organisationEmail, ImportValues.email)
         organisation.contact.phone = value(.organisationPhone, ImportValues.phone)
@@ -212,8 +216,13 @@ struct RowReader {
     }
 
     private mutating func readEligibility(into service: inout ImportedService) {
-        let minimum = value(.ageMin) { raw in Int(raw).flatMap { (0...25).contains($0) ? $0 : nil }.map { .success($0) } ?? .failure("is not a whole number of years from 0 to 25") }
-        let maximum = value(.ageMax) { raw in Int(raw).flatMap { (0...25).contains($0) ? $0 : nil }.map { .success($0) } ?? .failure("is not a whole number of years from 0 to 25") }
+        let ages = ImportValues.ageRange
+        let age: (String) -> Result<Int, ValueProblem> = { raw in
+            Int(raw).flatMap { ages.contains($0) ? $0 : nil }.map { .success($0) }
+                ?? .failure("is not a whole number of years from \(ages.lowerBound) to \(ages.upperBound)")
+        }
+        let minimum = value(.ageMin, age)
+        let maximum = value(.ageMax, age)
         switch (minimum, maximum) {
         case let (low?, high?):
             if low <= high { service.age = AgeRange(min: low, max: high) } else {
@@ -230,7 +239,7 @@ struct RowReader {
             switch raw.lowercased() {
             case "required", "yes", "y", "true", "needed": service.ehcPlan = .required
             case "not-required", "not required", "no", "n", "false", "not needed": service.ehcPlan = .notRequired
-            default: fail(.ehcPlan, raw, "is not allowed", hint: "use required or not-required (yes or no)")
+            default: fail(.ehcPlan, raw, "is not allowed", hint: "use \(ImportValues.allowed(EHCPlanRequirement.self)) (yes or no)")
             }
         }
         service.needs = choices(.needs, allowed: AreaOfNeed.allCases.map(\.rawValue).joined(separator: ", "), wholeFirst: true) { item in
@@ -238,7 +247,7 @@ struct RowReader {
             return AreaOfNeed.allCases.first { $0.rawValue == key || Slug.make(from: $0.title) == key }
         }
         service.diagnosisRequired = value(.diagnosisRequired, Self.boolean) ?? false
-        service.residence = choices(.residence, allowed: "local or any") { Residence(rawValue: $0.lowercased()) }.first
+        service.residence = choices(.residence, allowed: ImportValues.allowed(Residence.self)) { Residence(rawValue: $0.lowercased()) }.first
         service.referral = choices(.referral, allowed: ReferralRoute.allCases.map(\.rawValue).joined(separator: ", ")) { item in
             let key = Slug.make(from: item)
             if let exact = ReferralRoute(rawValue: key) { return exact }

@@ -5,18 +5,27 @@ import LocalOfferModel
 /// readers. Each returns the value, or why it cannot be used (for the message). The value types
 /// themselves (`PhoneNumber`, `Postcode`...) are the model's: one home for what a phone number is.
 ///
-/// Lengths are those of `docs/content-format.md`; the import is checked by the real validator too
-/// before anything is written, so a drift between the two would stop an import, not publish a mistake.
+/// Lengths and ranges are the field catalogue's (`FieldCatalogue`), as the validator's are; the
+/// import is checked by the real validator too before anything is written.
 public enum ImportValues {
-    public static let titleLength = 3...120
-    public static let summaryLength = 10...300
-    public static let nameLength = 2...120
-    public static let organisationNameLength = 3...120
-    public static let addressLineLength = 2...120
-    public static let townLength = 2...60
-    public static let criteriaLength = 10...1000
-    public static let costDescriptionLength = 3...200
-    public static let tagLength = 1...60
+    public static let titleLength = FieldCatalogue.serviceFields.length(at: "title")
+    public static let summaryLength = FieldCatalogue.serviceFields.length(at: "summary")
+    public static let nameLength = FieldCatalogue.contact.length(at: "name")
+    public static let organisationNameLength = FieldCatalogue.organisationFields.length(at: "name")
+    public static let addressLineLength = FieldCatalogue.address.length(at: "line1")
+    public static let townLength = FieldCatalogue.address.length(at: "town")
+    public static let criteriaLength = FieldCatalogue.serviceFields.length(at: "eligibility.criteria")
+    public static let costDescriptionLength = FieldCatalogue.serviceFields.length(at: "cost.description")
+    public static let tagLength = FieldCatalogue.serviceFields.length(at: "tags")
+    public static let ageRange = FieldCatalogue.ageRange.range(at: "min")
+    public static let waitingWeeks = FieldCatalogue.waitingTime.range(at: "weeks")
+
+    /// A vocabulary in words, for messages: `universal, targeted or specialist`.
+    static func allowed<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> String where Value.RawValue == String {
+        let words = Value.allCases.map(\.rawValue)
+        guard words.count > 1, let last = words.last else { return words.joined() }
+        return words.dropLast().joined(separator: ", ") + " or " + last
+    }
 
     public static func text(_ raw: String, length: ClosedRange<Int>) -> Result<String, ValueProblem> {
         let value = HTMLToMarkdown.plainLine(raw)

@@ -8,13 +8,13 @@ struct SuggestionTests {
         ("Title", "title"), ("last_reveiwed", "last_reviewed"), ("catagories", "categories"), ("sumary", "summary"),
     ])
     func suggestsKey(typo: String, key: String) {
-        let keys = DecodingContext.serviceKeys + DecodingContext.eligibilityKeys
+        let keys = FieldCatalogue.serviceFields.keys + FieldCatalogue.eligibility.keys
         #expect(Suggestions.closest(to: typo, among: keys) == key)
     }
 
     @Test("A word unlike every key gets no suggestion", arguments: ["colour", "fax", "opening_hours", "x"])
     func suggestsNothingForUnrelatedWords(word: String) {
-        #expect(Suggestions.closest(to: word, among: DecodingContext.serviceKeys + DecodingContext.contactKeys) == nil)
+        #expect(Suggestions.closest(to: word, among: FieldCatalogue.serviceFields.keys + FieldCatalogue.contact.keys) == nil)
     }
 
     @Test("Swapped neighbouring letters count as one edit")

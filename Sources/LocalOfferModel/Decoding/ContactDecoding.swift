@@ -2,13 +2,10 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let contactKeys = ["name", "phone", "textphone", "email", "website", "address"]
-    static let addressKeys = ["line1", "line2", "town", "postcode"]
-
     func contact(_ field: Field) -> Contact? {
-        guard let fields = mapping(field, allowed: Self.contactKeys) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.contact) else { return nil }
         var contact = Contact()
-        contact.name = fields.optional("name").flatMap { text($0, length: 2...120) }
+        contact.name = fields.optional("name").flatMap(boundedText)
         contact.phone = fields.optional("phone").flatMap(self.phone)
         contact.textphone = fields.optional("textphone").flatMap(self.phone)
         contact.email = fields.optional("email").flatMap(self.email)
@@ -62,10 +59,10 @@ extension DecodingContext {
     }
 
     func address(_ field: Field) -> PostalAddress? {
-        guard let fields = mapping(field, allowed: Self.addressKeys) else { return nil }
-        let line1 = fields.required("line1").flatMap { text($0, length: 2...120) }
-        let line2 = fields.optional("line2").flatMap { text($0, length: 1...120) }
-        let town = fields.required("town").flatMap { text($0, length: 2...60) }
+        guard let fields = mapping(field, of: FieldCatalogue.address) else { return nil }
+        let line1 = fields.required("line1").flatMap(boundedText)
+        let line2 = fields.optional("line2").flatMap(boundedText)
+        let town = fields.required("town").flatMap(boundedText)
         let postcode = fields.required("postcode").flatMap(self.postcode)
         guard let line1, let town, let postcode else { return nil }
         return PostalAddress(line1: line1, line2: line2, town: town, postcode: postcode)

@@ -60,6 +60,8 @@ struct Field {
     let node: Node
     /// The key's node, where "unknown key" and "missing key" point.
     let keyNode: Node?
+    /// What the field catalogue says the value is (its bounds, its items); nil where it says nothing.
+    var shape: FieldShape? = nil
 
     var isNull: Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }

@@ -3,13 +3,10 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let organisationKeys = ["name", "type", "website", "contact"]
-    static let pageKeys = ["title", "summary", "order", "last_reviewed"]
-
     func organisation(_ root: Field, document: ContentDocument) -> Organisation? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.organisationKeys) else { return nil }
-        let name = fields.required("name").flatMap { text($0, length: 3...120) }
+        guard let fields = mapping(root, of: FieldCatalogue.organisationFields) else { return nil }
+        let name = fields.required("name").flatMap(boundedText)
         let type = fields.optional("type").flatMap { choice($0, of: OrganisationType.self) }
         let website = fields.optional("website").flatMap(self.website)
         let contact = fields.required("contact").flatMap(self.contact)
@@ -24,10 +21,10 @@ extension DecodingContext {
 
     func page(_ root: Field, document: ContentDocument) -> InformationPage? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.pageKeys) else { return nil }
-        let title = fields.required("title").flatMap { text($0, length: 3...120) }
-        let summary = fields.required("summary").flatMap { plainText($0, length: 10...300) }
-        let order = fields.optional("order").flatMap { integer($0, in: 0...10_000) }
+        guard let fields = mapping(root, of: FieldCatalogue.pageFields) else { return nil }
+        let title = fields.required("title").flatMap(boundedText)
+        let summary = fields.required("summary").flatMap(boundedText)
+        let order = fields.optional("order").flatMap(boundedInteger)
         let lastReviewed = fields.required("last_reviewed").flatMap(pastDate)
         guard diagnostics.errorCount == errorsBefore, let title, let summary, let lastReviewed else { return nil }
         var page = InformationPage(
@@ -40,16 +37,18 @@ extension DecodingContext {
     }
 
     func glossary(_ root: Field) -> [GlossaryEntry] {
+        var root = root
+        root.shape = FieldCatalogue.glossary.root
         guard let items = list(root) else { return [] }
         var entries: [GlossaryEntry] = []
         var seen: [String: Field] = [:]
         for item in items {
-            guard let fields = mapping(item, allowed: ["term", "meaning", "aliases"]) else { continue }
+            guard let fields = mapping(item, of: FieldCatalogue.glossaryEntry) else { continue }
             let termField = fields.required("term")
-            let term = termField.flatMap { text($0, length: 1...80) }
-            let meaning = fields.required("meaning").flatMap { plainText($0, length: 5...600) }
+            let term = termField.flatMap(boundedText)
+            let meaning = fields.required("meaning").flatMap(boundedText)
             let aliases = fields.optional("aliases").flatMap { aliasesField -> [String]? in
-                list(aliasesField).map { $0.compactMap { text($0, length: 1...120) } }
+                list(aliasesField).map { $0.compactMap(boundedText) }
             } ?? []
             guard let term, let meaning, let termField else { continue }
             if let earlier = seen[term.lowercased()] {
@@ -64,12 +63,14 @@ extension DecodingContext {
     }
 
     func synonyms(_ root: Field) -> [SynonymGroup] {
+        var root = root
+        root.shape = FieldCatalogue.synonyms.root
         guard let items = list(root) else { return [] }
         return items.compactMap { item in
             guard let phrases = list(item) else { return nil }
-            let words = phrases.compactMap { text($0, length: 1...80) }.map { $0.lowercased() }
+            let words = phrases.compactMap(boundedText).map { $0.lowercased() }
             guard words.count == phrases.count else { return nil }
-            guard words.count >= 2 else {
+            guard words.count >= item.shape?.listShape?.minItems ?? 2 else {
                 error(.emptyList, "'\(item.name)' has one phrase; a synonym group needs at least two", at: item.node)
                 return nil
             }

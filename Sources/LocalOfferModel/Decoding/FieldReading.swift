@@ -55,6 +55,27 @@ extension DecodingContext {
         return nil
     }
 
+    /// Text of the length the field catalogue gives the field; plain text (no Markdown or HTML) where
+    /// it says so.
+    func boundedText(_ field: Field) -> String? {
+        switch field.shape {
+        case .text(let length)?, .word(let length)?: return text(field, length: length)
+        case .plainText(let length)?: return plainText(field, length: length)
+        default:
+            assertionFailure("the field catalogue gives '\(field.name)' no length")
+            return text(field)
+        }
+    }
+
+    /// A whole number in the field catalogue's range for the field.
+    func boundedInteger(_ field: Field) -> Int? {
+        guard case .integer(let range)? = field.shape else {
+            assertionFailure("the field catalogue gives '\(field.name)' no range")
+            return integer(field, in: 0...0)
+        }
+        return integer(field, in: range)
+    }
+
     func integer(_ field: Field, in range: ClosedRange<Int>) -> Int? {
         guard let raw = text(field) else { return nil }
         guard let value = Int(raw), raw.allSatisfy({ $0.isASCIIDigit || $0 == "-" }) else {
@@ -111,8 +132,11 @@ extension DecodingContext {
         return nil
     }
 
-    /// A YAML list; `nonEmpty` lists report an empty one.
-    func list(_ field: Field, nonEmpty: Bool = false) -> [Field]? {
+    /// A YAML list; one the field catalogue gives a minimum number of items reports an empty one.
+    /// Each item carries the catalogue's shape for the list's items.
+    func list(_ field: Field) -> [Field]? {
+        let shape = field.shape?.listShape
+        let nonEmpty = (shape?.minItems ?? 0) > 0
         guard case .sequence(let sequence) = field.node else {
             error(.wrongType, "'\(field.name)' should be a list, but is \(field.kindDescription)", at: field.node,
                   hint: "write a list as [first, second] or as lines starting with '- '")
@@ -123,7 +147,7 @@ extension DecodingContext {
             return nil
         }
         return sequence.enumerated().map { index, node in
-            let item = Field(name: "\(field.name)[\(index + 1)]", node: node, keyNode: nil)
+            let item = Field(name: "\(field.name)[\(index + 1)]", node: node, keyNode: nil, shape: shape?.item)
             record(item)
             return item
         }
@@ -131,9 +155,9 @@ extension DecodingContext {
 
     /// A list of closed-vocabulary values, each checked, duplicates reported.
     func choices<Value: RawRepresentable & CaseIterable & Hashable>(
-        _ field: Field, of type: Value.Type, nonEmpty: Bool = false
+        _ field: Field, of type: Value.Type
     ) -> [Value]? where Value.RawValue == String {
-        guard let items = list(field, nonEmpty: nonEmpty) else { return nil }
+        guard let items = list(field) else { return nil }
         var values: [Value] = []
         var failed = false
         for item in items {
@@ -147,8 +171,9 @@ extension DecodingContext {
         return failed ? nil : values
     }
 
-    func mapping(_ field: Field, allowed: [String]) -> MappingReader? {
-        MappingReader(field, allowed: allowed, context: self)
+    /// The keys of a mapping, checked against the catalogue's (the one list of what each mapping allows).
+    func mapping(_ field: Field, of shape: CatalogueMapping) -> MappingReader? {
+        MappingReader(field, mapping: shape, context: self)
     }
 }
 

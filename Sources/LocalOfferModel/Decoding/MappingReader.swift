@@ -1,16 +1,20 @@
 import LocalOfferDiagnostics
 import Yams
 
-/// The keys of one YAML mapping, checked against the schema's allowed keys on creation
-/// (unknown keys are reported with a "did you mean" suggestion).
+/// The keys of one YAML mapping, checked against the field catalogue's keys on creation
+/// (unknown keys are reported with a "did you mean" suggestion). Each value read carries the
+/// catalogue's shape for its key, so that its bounds come from the catalogue too.
 struct MappingReader {
     let field: Field
     private let pairs: [(key: String, keyNode: Node, value: Node)]
     private let context: DecodingContext
+    private let mapping: CatalogueMapping
 
-    init?(_ field: Field, allowed: [String], context: DecodingContext) {
+    init?(_ field: Field, mapping: CatalogueMapping, context: DecodingContext) {
         self.field = field
         self.context = context
+        self.mapping = mapping
+        let allowed = mapping.keys
         if field.isNull {
             context.error(.wrongType, "'\(field.name)' is empty; it should have the keys \(allowed.prefix(4).joined(separator: ", "))",
                           at: field.keyNode ?? field.node)
@@ -36,16 +40,18 @@ struct MappingReader {
 
     /// The value of an optional key; nil when absent or written with no value.
     func optional(_ key: String) -> Field? {
+        assert(mapping[key] != nil, "the decoder reads '\(key)', which the field catalogue does not list here")
         guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
-        let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode)
+        let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode, shape: mapping[key]?.shape)
         context.record(found)
         return found.isNull ? nil : found
     }
 
     /// The value of a required key; reports it missing (or empty) otherwise.
     func required(_ key: String, hint: String? = nil) -> Field? {
+        assert(mapping[key] != nil, "the decoder reads '\(key)', which the field catalogue does not list here")
         if let pair = pairs.first(where: { $0.key == key }) {
-            let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode)
+            let found = Field(name: qualified(key), node: pair.value, keyNode: pair.keyNode, shape: mapping[key]?.shape)
             context.record(found)
             if found.isNull {
                 context.missing(.missingKey, "'\(qualified(key))' has no value", at: pair.keyNode,

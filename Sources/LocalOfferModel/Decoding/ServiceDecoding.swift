@@ -3,25 +3,18 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let serviceKeys = [
-        "title", "summary", "organisation", "categories", "level", "eligibility", "contact", "cost",
-        "personal_budget", "commissioned_by", "locations", "schedule", "languages", "waiting_time",
-        "last_reviewed", "review_by", "status", "tags",
-    ]
-    static let eligibilityKeys = ["age", "ehc_plan", "needs", "diagnosis_required", "residence", "referral", "criteria", "audience"]
-
     /// Decodes a service's front matter. Returns nil when any required part is unusable; every
     /// problem found on the way is in `diagnostics`.
     func service(_ root: Field, document: ContentDocument) -> Service? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.serviceKeys) else { return nil }
+        guard let fields = mapping(root, of: FieldCatalogue.serviceFields) else { return nil }
         // A draft may be unfinished: what it lacks is reported as warnings (see `missing`).
         isDraft = fields.optional("status").flatMap { field -> Bool? in
             guard case .scalar(let scalar) = field.node else { return nil }
             return scalar.string.trimmingWhitespace() == PublicationStatus.draft.rawValue
         } ?? false
-        let title = fields.required("title").flatMap { text($0, length: 3...120) }
-        let summary = fields.required("summary").flatMap { plainText($0, length: 10...300) }
+        let title = fields.required("title").flatMap(boundedText)
+        let summary = fields.required("summary").flatMap(boundedText)
         let organisation = fields.required("organisation").flatMap(text)
         let categories = fields.required("categories").flatMap(categoryIDs)
         let level = fields.optional("level").flatMap { choice($0, of: ServiceLevel.self) } ?? .targeted
@@ -78,21 +71,21 @@ extension DecodingContext {
     }
 
     private func categoryIDs(_ field: Field) -> [String]? {
-        guard let items = list(field, nonEmpty: true) else { return nil }
+        guard let items = list(field) else { return nil }
         let ids = items.compactMap(text)
         return ids.count == items.count ? ids : nil
     }
 
     private func eligibility(_ field: Field, level: ServiceLevel) -> Eligibility? {
-        guard let fields = mapping(field, allowed: Self.eligibilityKeys) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.eligibility) else { return nil }
         let age = fields.required("age").flatMap(ageRange)
         let plan = fields.required("ehc_plan").flatMap { ehcPlan($0, ages: age) }
-        let needs = fields.optional("needs").flatMap { choices($0, of: AreaOfNeed.self, nonEmpty: true) } ?? AreaOfNeed.allCases
+        let needs = fields.optional("needs").flatMap { choices($0, of: AreaOfNeed.self) } ?? AreaOfNeed.allCases
         let diagnosisRequired = fields.optional("diagnosis_required").flatMap(boolean) ?? false
         let residence = fields.optional("residence").flatMap { choice($0, of: Residence.self) } ?? .local
-        let referral = fields.required("referral").flatMap { choices($0, of: ReferralRoute.self, nonEmpty: true) }
-        let criteria = fields.optional("criteria").flatMap { plainText($0, length: 10...1000) }
-        let audience = fields.optional("audience").flatMap { choices($0, of: Audience.self, nonEmpty: true) } ?? [.youngPeople]
+        let referral = fields.required("referral").flatMap { choices($0, of: ReferralRoute.self) }
+        let criteria = fields.optional("criteria").flatMap(boundedText)
+        let audience = fields.optional("audience").flatMap { choices($0, of: Audience.self) } ?? [.youngPeople]
 
         if !fields.has("criteria"), level == .specialist || plan?.requirement == .required || plan?.fromAge != nil {
             let reason = level == .specialist ? "specialist services" : "services that need an EHC plan"
@@ -112,9 +105,9 @@ extension DecodingContext {
         if case .scalar = field.node {
             return choice(field, of: EHCPlanRequirement.self).map { ($0, nil) }
         }
-        guard let fields = mapping(field, allowed: ["from_age"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.ehcPlanFromAge) else { return nil }
         guard let from = fields.required("from_age", hint: "write the age from which an EHC plan is needed, for example {from_age: 19}")
-            .flatMap({ integer($0, in: 1...25) }) else { return nil }
+            .flatMap({ boundedInteger($0) }) else { return nil }
         if let ages {
             guard from > ages.min else {
                 error(.numberOutOfRange, "'\(field.name).from_age' is \(from), but the service starts at age \(ages.min): an EHC plan is needed at every age",
@@ -131,9 +124,9 @@ extension DecodingContext {
     }
 
     private func ageRange(_ field: Field) -> AgeRange? {
-        guard let fields = mapping(field, allowed: ["min", "max"]) else { return nil }
-        let min = fields.required("min").flatMap { integer($0, in: 0...25) }
-        let max = fields.required("max").flatMap { integer($0, in: 0...25) }
+        guard let fields = mapping(field, of: FieldCatalogue.ageRange) else { return nil }
+        let min = fields.required("min").flatMap(boundedInteger)
+        let max = fields.required("max").flatMap(boundedInteger)
         guard let min, let max else { return nil }
         guard min <= max else {
             error(.ageRangeInverted, "'\(field.name).min' (\(min)) is more than '\(field.name).max' (\(max))",
@@ -153,16 +146,16 @@ extension DecodingContext {
             }
             return .free
         }
-        guard let items = list(field, nonEmpty: true) else { return nil }
+        guard let items = list(field) else { return nil }
         let options = items.compactMap(costOption)
         return options.count == items.count ? .charged(options) : nil
     }
 
     private func costOption(_ field: Field) -> CostOption? {
-        guard let fields = mapping(field, allowed: ["amount", "per", "description"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.costOption) else { return nil }
         let amount = fields.required("amount").flatMap(amountInPence)
         let per = fields.required("per").flatMap { choice($0, of: BillingPeriod.self) }
-        let description = fields.required("description").flatMap { plainText($0, length: 3...200) }
+        let description = fields.required("description").flatMap(boundedText)
         guard let amount, let per, let description else { return nil }
         return CostOption(amountInPence: amount, per: per, description: description)
     }
@@ -171,7 +164,7 @@ extension DecodingContext {
         guard let raw = text(field) else { return nil }
         let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
         let wellFormed = (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
-        guard wellFormed, let pounds = Int(parts[0]), pounds < 1_000_000 else {
+        guard wellFormed, let pounds = Int(parts[0]), pounds < field.shape?.amountLimit ?? 0 else {
             let negative = raw.hasPrefix("-")
             error(.invalidAmount, "'\(field.name)' is '\(raw)'; \(negative ? "an amount cannot be negative" : "it must be an amount in pounds")",
                   at: field.node, hint: "write pounds and pence as a number, for example 12.50 (no £ sign)")
@@ -189,8 +182,8 @@ extension DecodingContext {
     private func locations(_ field: Field) -> [Location]? {
         guard let items = list(field) else { return nil }
         let locations = items.compactMap { item -> Location? in
-            guard let fields = mapping(item, allowed: ["name", "address", "accessibility"]) else { return nil }
-            let name = fields.required("name").flatMap { text($0, length: 2...120) }
+            guard let fields = mapping(item, of: FieldCatalogue.location) else { return nil }
+            let name = fields.required("name").flatMap(boundedText)
             let address = fields.required("address").flatMap(self.address)
             let accessibility = fields.optional("accessibility").map { choices($0, of: AccessibilityFeature.self) } ?? []
             guard let name, let address, let accessibility else { return nil }
@@ -202,8 +195,8 @@ extension DecodingContext {
     private func schedule(_ field: Field) -> [OpeningHours]? {
         guard let items = list(field) else { return nil }
         let hours = items.compactMap { item -> OpeningHours? in
-            guard let fields = mapping(item, allowed: ["days", "opens", "closes"]) else { return nil }
-            let days = fields.required("days").flatMap { choices($0, of: Weekday.self, nonEmpty: true) }
+            guard let fields = mapping(item, of: FieldCatalogue.openingHours) else { return nil }
+            let days = fields.required("days").flatMap { choices($0, of: Weekday.self) }
             let opens = fields.required("opens").flatMap(time)
             let closes = fields.required("closes").flatMap(time)
             guard let days, let opens, let closes else { return nil }
@@ -242,8 +235,8 @@ extension DecodingContext {
     }
 
     private func waitingTime(_ field: Field) -> WaitingTime? {
-        guard let fields = mapping(field, allowed: ["weeks", "as_of"]) else { return nil }
-        let weeks = fields.required("weeks").flatMap { integer($0, in: 0...520) }
+        guard let fields = mapping(field, of: FieldCatalogue.waitingTime) else { return nil }
+        let weeks = fields.required("weeks").flatMap(boundedInteger)
         let asOf = fields.required("as_of").flatMap(pastDate)
         guard let weeks, let asOf else { return nil }
         return WaitingTime(weeks: weeks, asOf: asOf)
@@ -251,7 +244,7 @@ extension DecodingContext {
 
     private func tags(_ field: Field) -> [String]? {
         guard let items = list(field) else { return nil }
-        let tags = items.compactMap { text($0, length: 1...60) }
+        let tags = items.compactMap(boundedText)
         return tags.count == items.count ? tags : nil
     }
 }

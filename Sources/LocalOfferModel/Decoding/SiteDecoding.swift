@@ -3,17 +3,11 @@ import LocalOfferDiagnostics
 import Yams
 
 extension DecodingContext {
-    static let siteKeys = ["name", "council", "base_url", "language", "feedback_email", "contact", "categories", "accessibility",
-                           "report_in_navigation", "search"]
-    static let accessibilityKeys = [
-        "standard", "status", "known_issues", "tested_on", "tested_by", "prepared_on", "last_reviewed", "response_days",
-    ]
-
     func site(_ root: Field) -> Site? {
         let errorsBefore = diagnostics.errorCount
-        guard let fields = mapping(root, allowed: Self.siteKeys) else { return nil }
-        let name = fields.required("name").flatMap { text($0, length: 3...80) }
-        let council = fields.required("council").flatMap { text($0, length: 3...120) }
+        guard let fields = mapping(root, of: FieldCatalogue.siteFields) else { return nil }
+        let name = fields.required("name").flatMap(boundedText)
+        let council = fields.required("council").flatMap(boundedText)
         let baseURL = fields.required("base_url").flatMap(self.website)
         let language = fields.required("language").flatMap { field -> String? in
             guard let raw = text(field) else { return nil }
@@ -41,14 +35,14 @@ extension DecodingContext {
     }
 
     private func categories(_ field: Field) -> [Category]? {
-        guard let items = list(field, nonEmpty: true) else { return nil }
+        guard let items = list(field) else { return nil }
         var categories: [Category] = []
         for item in items {
-            guard let fields = mapping(item, allowed: ["id", "title", "description"]) else { continue }
+            guard let fields = mapping(item, of: FieldCatalogue.category) else { continue }
             let idField = fields.required("id")
             let id = idField.flatMap(text)
-            let title = fields.required("title").flatMap { text($0, length: 3...80) }
-            let description = fields.required("description").flatMap { plainText($0, length: 10...300) }
+            let title = fields.required("title").flatMap(boundedText)
+            let description = fields.required("description").flatMap(boundedText)
             guard let id, let title, let description, let idField else { continue }
             guard Slug.isValid(id) else {
                 error(.invalidSlug, "the category id '\(id)' is not a slug", at: idField.node,
@@ -67,14 +61,14 @@ extension DecodingContext {
     /// `search: {ignore_words: [mum, dad], default_ignore_words: true}`: the words given are added to
     /// the built-in ones, unless `default_ignore_words` is false.
     private func searchSettings(_ field: Field) -> SearchSettings? {
-        guard let fields = mapping(field, allowed: ["ignore_words", "default_ignore_words"]) else { return nil }
+        guard let fields = mapping(field, of: FieldCatalogue.searchSettings) else { return nil }
         let useDefaults = fields.optional("default_ignore_words").flatMap(boolean) ?? true
         let base = useDefaults ? SearchSettings.defaultIgnoreWords : []
         guard let listField = fields.optional("ignore_words") else { return SearchSettings(ignoreWords: base) }
         guard let items = list(listField) else { return nil }
         var words: [String] = []
         for item in items {
-            guard let raw = text(item, length: 1...30) else { continue }
+            guard let raw = boundedText(item) else { continue }
             let word = raw.lowercased()
             guard word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" }) else {
                 error(.valueNotAllowed, "'\(item.name)' is '\(raw)', which is not one word", at: item.node,
@@ -92,17 +86,17 @@ extension DecodingContext {
     }
 
     private func accessibilityDetails(_ field: Field) -> AccessibilityStatementDetails? {
-        guard let fields = mapping(field, allowed: Self.accessibilityKeys) else { return nil }
-        let standard = fields.required("standard").flatMap { text($0, length: 3...60) }
+        guard let fields = mapping(field, of: FieldCatalogue.accessibilityStatement) else { return nil }
+        let standard = fields.required("standard").flatMap(boundedText)
         let status = fields.required("status").flatMap { choice($0, of: ComplianceStatus.self) }
         let knownIssues = fields.optional("known_issues").flatMap { issues -> [String]? in
-            list(issues).map { $0.compactMap { plainText($0, length: 5...500) } }
+            list(issues).map { $0.compactMap(boundedText) }
         } ?? []
         let testedOn = fields.required("tested_on").flatMap(pastDate)
-        let testedBy = fields.optional("tested_by").flatMap { text($0, length: 2...200) }
+        let testedBy = fields.optional("tested_by").flatMap(boundedText)
         let preparedOn = fields.required("prepared_on").flatMap(pastDate)
         let lastReviewed = fields.required("last_reviewed").flatMap(pastDate)
-        let responseDays = fields.optional("response_days").flatMap { integer($0, in: 1...60) } ?? 10
+        let responseDays = fields.optional("response_days").flatMap(boundedInteger) ?? 10
         guard let standard, let status, let testedOn, let preparedOn, let lastReviewed else { return nil }
         return AccessibilityStatementDetails(
             standard: standard, status: status, knownIssues: knownIssues, testedOn: testedOn, testedBy: testedBy,
