@@ -1,45 +1,91 @@
 import Foundation
+import LocalOfferContent
 import LocalOfferDiagnostics
 import LocalOfferMarkdown
 import LocalOfferText
 
-/// Remembers each body's rendered Markdown between builds of the same site (`serve`). A body is
-/// rendered again when its text changes, or when what every body depends on changes: which entries
-/// exist (links) and the glossary (jargon-buster links).
+/// Remembers, between builds of the same site (`serve`), each body's rendered Markdown and each
+/// entry file's hash. A body is rendered again when its text changes, or when what every body
+/// depends on changes: which entries exist (links) and the glossary (jargon-buster links).
+///
+/// Texts are compared by their bytes, not hashed: `serve` hands back the very strings it read
+/// before for files that did not change, which compare equal at once (`hasSameBytes`).
 public final class MarkdownMemo: @unchecked Sendable {
-    private struct Remembered {
-        let key: UInt64
+    /// Classes: looking one up under the lock retains one reference, not every string in it.
+    private final class Remembered {
+        let context: UInt64
+        let input: MarkdownInput
         let result: (RenderedMarkdown, [Diagnostic])
+
+        init(context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic])) {
+            self.context = context
+            self.input = input
+            self.result = result
+        }
+    }
+
+    private final class Hashed {
+        let document: ContentDocument
+        let hash: UInt64
+
+        init(document: ContentDocument, hash: UInt64) {
+            self.document = document
+            self.hash = hash
+        }
     }
 
     private let lock = NSLock()
     private var byPath: [String: Remembered] = [:]
+    private var hashes: [String: Hashed] = [:]
     private var seen: Set<String> = []
+    private var hashed: Set<String> = []
 
     public init() {}
 
     func render(_ input: MarkdownInput, context: UInt64, with renderer: MarkdownRenderer) -> (RenderedMarkdown, [Diagnostic]) {
-        var hasher = StableHasher()
-        hasher.combine(context)
-        hasher.combine(input.text)
-        hasher.combine(input.firstLine)
-        hasher.combine(input.folder)
-        let key = hasher.value
         let remembered = lock.withLock { () -> Remembered? in
             seen.insert(input.path)
             return byPath[input.path]
         }
-        if let remembered, remembered.key == key { return remembered.result }
+        if let remembered, remembered.context == context, Self.same(remembered.input, input) { return remembered.result }
         let result = renderer.render(input)
-        lock.withLock { byPath[input.path] = Remembered(key: key, result: result) }
+        lock.withLock { byPath[input.path] = Remembered(context: context, input: input, result: result) }
         return result
     }
 
-    /// Forgets bodies not seen since the last call: deleted or renamed entries.
+    /// The body at `path` as last rendered: with which rendering context, and what it gave.
+    func remembered(at path: String) -> (context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic]))? {
+        lock.withLock { byPath[path].map { ($0.context, $0.input, $0.result) } }
+    }
+
+    /// `SiteItemsBuilder.sourceHash(of:)`, remembered while the file's text is unchanged.
+    func sourceHash(of document: ContentDocument) -> UInt64 {
+        if let known = lock.withLock({ () -> Hashed? in
+            hashed.insert(document.path)
+            return hashes[document.path]
+        }),
+           known.document.frontMatter.text.hasSameBytes(as: document.frontMatter.text),
+           known.document.body.text.hasSameBytes(as: document.body.text) {
+            return known.hash
+        }
+        let hash = SiteItemsBuilder.sourceHash(of: document)
+        lock.withLock { hashes[document.path] = Hashed(document: document, hash: hash) }
+        return hash
+    }
+
+    static func same(_ left: MarkdownInput, _ right: MarkdownInput) -> Bool {
+        left.firstLine == right.firstLine && left.text.hasSameBytes(as: right.text) && left.path.hasSameBytes(as: right.path)
+            && left.folder.hasSameBytes(as: right.folder)
+    }
+
+    /// Forgets bodies and files not seen since the last call: deleted or renamed entries.
     public func sweep() {
         lock.withLock {
-            byPath = byPath.filter { seen.contains($0.key) }
+            // Every remembered body seen: nothing to forget (the common case).
+            if seen.count != byPath.count { byPath = byPath.filter { seen.contains($0.key) } }
+            if hashed.count != hashes.count { hashes = hashes.filter { hashed.contains($0.key) } }
             seen.removeAll(keepingCapacity: true)
+            hashed.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -7,11 +7,11 @@ public struct SiteItems: Sendable {
     public let glossary: [GlossaryEntry]
     public let synonyms: [SynonymGroup]
     /// Published services in title order: the order of the A to Z and of every list of services.
-    public let services: [Item<Service>]
+    public internal(set) var services: [Item<Service>]
     /// Organisations in name order.
-    public let organisations: [Item<Organisation>]
+    public internal(set) var organisations: [Item<Organisation>]
     /// Information pages in the order editors gave them (`order`), then by title.
-    public let pages: [Item<InformationPage>]
+    public internal(set) var pages: [Item<InformationPage>]
     public let links: SiteLinks
     public let today: LocalDate
     /// Hashes of what many pages show at once, for writers' fingerprints.

@@ -12,13 +12,13 @@ public struct ServicePagesWriter: SiteWriter {
         let items = context.items
         let renderer = context.renderer
         return items.services.indices.map { index in
-            let item = items.services[index]
+            // Fields read in place: copying the item would retain each of its references.
             var hasher = base
-            hasher.combine(item.sourceHash)
-            hasher.combine(items.organisationName(item.entry.organisation))
+            hasher.combine(items.services[index].sourceHash)
+            hasher.combine(items.organisationName(items.services[index].entry.organisation))
             // The one way the day of the build changes a service page: the "may be out of date" warning.
-            hasher.combine(item.entry.isReviewOverdue(on: items.today))
-            return context.page(item.url, fingerprint: hasher.value) { renderer.service(at: index) }
+            hasher.combine(items.services[index].entry.isReviewOverdue(on: items.today))
+            return context.page(items.services[index].url, fingerprint: hasher.value) { renderer.service(at: index) }
         }
     }
 }

@@ -72,7 +72,7 @@ public struct ContentValidator: Sendable {
         }
 
         let rules = CrossEntryRules(documents: source.documents, facts: facts, site: site, categoryIDs: categoryIDs)
-        diagnostics += rules.check()
+        diagnostics += memo?.ruleFindings(rules) ?? rules.check()
         diagnostics.sort()
 
         // Links may point at any entry that will be published once its mistakes are fixed: drafts
