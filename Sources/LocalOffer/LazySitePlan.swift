@@ -56,16 +56,25 @@ final class LazySitePlan: @unchecked Sendable {
     /// The file at `path`: from writer `owner` when given (the writer that planned it last time),
     /// otherwise, or when that writer no longer plans it, from every writer.
     func file(at path: String, owner: Int?) -> PlannedFile? {
-        if let owner, owner < writers.count, let file = files(ofWriter: owner).byPath[path] { return file }
+        if let owner, owner < writers.count {
+            // A writer that can plan the one file (a service's page) does, until it has planned them all.
+            if slots[owner].lock.withLock({ slots[owner].files == nil }),
+               case .file(let file) = writers[owner].planFile(at: path, context) {
+                return file
+            }
+            if let file = files(ofWriter: owner).byPath[path] { return file }
+        }
         return complete().files[path]
     }
 
     /// Every writer's files, planned: each path's file (the first planned there), which writer
     /// planned it, and an error for every address planned twice, as `SiteBuilder.plan` reports them.
+    /// `inParallel`: on every core; `serve` plans on one after a save, so that the page a browser
+    /// reloads is not kept waiting behind files no one asked for yet.
     @discardableResult
-    func complete() -> (files: [String: PlannedFile], owners: [String: Int], clashes: [Diagnostic]) {
+    func complete(inParallel: Bool = true) -> (files: [String: PlannedFile], owners: [String: Int], clashes: [Diagnostic]) {
         if let everything = lock.withLock({ everything }) { return everything }
-        _ = earlyIndexes.parallelMap { self.files(ofWriter: $0) }
+        if inParallel { _ = earlyIndexes.parallelMap { self.files(ofWriter: $0) } }
         let order = earlyIndexes + lateIndexes
         var planned: [PlannedFile] = []
         var owners: [String: Int] = [:]

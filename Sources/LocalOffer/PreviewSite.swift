@@ -91,7 +91,12 @@ public final class PreviewSite: @unchecked Sendable {
                 searchRunning = true
                 return true
             }
-            if start { DispatchQueue.global(qos: .utility).async { [weak self] in self?.makeSearchIndexes() } }
+            // A moment later: the page a browser reloads after the save is made first, on a free core.
+            if start {
+                DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(250)) { [weak self] in
+                    self?.makeSearchIndexes()
+                }
+            }
         }
         return Rebuild(
             generation: next, diagnostics: prepared.diagnostics, seconds: prepared.seconds, steps: prepared.steps, writerSteps: [],
@@ -101,13 +106,14 @@ public final class PreviewSite: @unchecked Sendable {
 
     /// Plans every file of the newest rebuild that had no errors. Nil when that found nothing new;
     /// otherwise (two files planned at one address) the rebuild with those errors, which now answer.
+    /// `inParallel`: on every core (at start); otherwise on one, leaving the other to the browser.
     @discardableResult
-    public func finishPlanning() -> Rebuild? {
+    public func finishPlanning(inParallel: Bool = false) -> Rebuild? {
         rebuilding.lock()
         defer { rebuilding.unlock() }
         let started = DispatchTime.now()
         guard let current = lock.withLock({ plan.flatMap { $0.generation == generation ? $0 : nil } }) else { return nil }
-        let whole = current.complete()
+        let whole = current.complete(inParallel: inParallel)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return lock.withLock { () -> Rebuild? in
             owners = whole.owners

@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             Self.say(message)
         }
         let prepared = site.rebuild()
-        let first = site.finishPlanning() ?? prepared
+        let first = site.finishPlanning(inParallel: true) ?? prepared
         printDiagnostics(first.diagnostics, format: .text)
         if !Self.isLoopback(host) {
             Self.say("Warning: listening on \(host): other computers on the network can see this preview.")

@@ -18,6 +18,20 @@ public protocol SiteWriter: Sendable {
     /// fingerprint the writer makes; entries (`.services`, ...) are added per file by the writer.
     var inputs: WriterInputs { get }
     func plan(_ context: WriterContext) -> [PlannedFile]
+    /// The file `plan` would plan at `path`, found without planning the others; `.unknown` (the
+    /// default) when the writer cannot tell, and `serve` plans them all.
+    func planFile(at path: String, _ context: WriterContext) -> SingleFilePlan
+}
+
+/// What a writer can say of one path without planning all its files.
+public enum SingleFilePlan: Sendable {
+    /// Exactly the file `plan` lists at that path (the first, should there be two).
+    case file(PlannedFile)
+    case unknown
+}
+
+extension SiteWriter {
+    public func planFile(at path: String, _ context: WriterContext) -> SingleFilePlan { .unknown }
 }
 
 /// The parts of the site a writer reads.

@@ -220,8 +220,8 @@ struct PreviewSiteEquivalenceTests {
         #expect(Self.differences(site, Self.freshPlan(workspace.options), lastPublishable: lastPublishable).isEmpty)
 
         var random = SyntheticContent.Random(state: 2027)
-        // Every kind of edit once, then a random sequence; errors come and go (repair).
-        // The edits an editor makes most, more often.
+        // Every kind of edit once, then a random sequence in which the edits an editor makes most come
+        // more often; errors come and go (repair).
         let likely = Edit.allCases + [.serviceSummary, .serviceSummary, .pageBody, .organisationBody, .serviceSummary]
         var edits = Edit.allCases
         for _ in 0..<20 { edits.append(likely[random.next(likely.count)]) }
@@ -238,11 +238,21 @@ struct PreviewSiteEquivalenceTests {
             let entriesOnly = !changed.contains { $0.hasSuffix(".yml") }
             #expect(rebuilt.readWholeFolder == !entriesOnly, "step \(step) (\(edit)): read the whole folder: \(rebuilt.readWholeFolder)")
             if !rebuilt.readWholeFolder { readAgainOnlyChanged += 1 }
+            // Before the rest is planned, a service's page is planned on its own (`ServicePagesWriter.planFile`).
+            let early = Self.freshPlan(workspace.options)
+            if early.isPublishable {
+                let servicePages = early.files.filter { $0.path.hasPrefix("services/") && !$0.path.hasPrefix("services/page/") }
+                let differing = servicePages.filter { file in
+                    guard case .success(let contents) = file.make(), case .file(let served, _) = site.response(for: "/" + file.path) else { return true }
+                    return served != Self.bytes(contents)
+                }.map(\.path)
+                #expect(differing.isEmpty, "step \(step) (\(edit)), before planning the rest: \(differing.prefix(3))")
+            }
             // Validated again as a whole, or only the changed entries decoded and rendered again.
             if !rebuilt.steps.contains(where: { $0.name == "validate" }) { revisedOnly += 1 }
             paths.append("\(edit):\(rebuilt.steps.contains(where: { $0.name == "validate" }) ? "whole" : "revised"):\(rebuilt.diagnostics.count)")
             site.finishPlanning()
-            let fresh = Self.freshPlan(workspace.options)
+            let fresh = early
             sawErrors = sawErrors || fresh.diagnostics.hasErrors
             let found = Self.differences(site, fresh, lastPublishable: lastPublishable)
             #expect(found.isEmpty, "step \(step) (\(edit), changed \(changed.map { ($0 as NSString).lastPathComponent }.sorted())): \(found.prefix(5))")
