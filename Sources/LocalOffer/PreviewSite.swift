@@ -109,13 +109,13 @@ public final class PreviewSite: @unchecked Sendable {
     /// `inParallel`: on every core (at start); otherwise on one, leaving the other to the browser.
     @discardableResult
     public func finishPlanning(inParallel: Bool = false) -> Rebuild? {
-        rebuilding.lock()
-        defer { rebuilding.unlock() }
         let started = DispatchTime.now()
         guard let current = lock.withLock({ plan.flatMap { $0.generation == generation ? $0 : nil } }) else { return nil }
+        // Not under the rebuild's lock: a save meanwhile is read at once, and this plan is then let go.
         let whole = current.complete(inParallel: inParallel)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return lock.withLock { () -> Rebuild? in
+            guard current.generation == generation else { return nil }
             owners = whole.owners
             guard !whole.clashes.isEmpty else {
                 verified = current

@@ -42,21 +42,28 @@ public final class PreviewServer: Sendable {
         server = HTTPServer(address: address, timeout: 60 * 60 * 24, logger: .disabled)
         let events = self.events
         let siteForWatcher = site
+        let finishing = DispatchQueue(label: "localoffer serve: planning the rest")
         watcher = ContentWatcher(folders: watch) { changes in
             let started = DispatchTime.now()
             let result = siteForWatcher.rebuild(changed: changes)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             report(Self.describe(result, milliseconds: milliseconds) + (verbose ? "\n" + Self.describeSteps(result) : ""))
             Task { await events.send("reload", data: String(result.generation)) }
-            // The pages not asked for yet are planned now, after the open pages were told to reload;
-            // two files at one address are found here, and shown as errors.
-            let finishing = DispatchTime.now()
-            if let late = siteForWatcher.finishPlanning() {
-                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - finishing.uptimeNanoseconds) / 1e6
-                report(Self.describe(late, milliseconds: milliseconds))
-                Task { await events.send("reload", data: String(late.generation)) }
-            } else if verbose {
-                report(String(format: "  then every other file planned in %.0f ms", Double(DispatchTime.now().uptimeNanoseconds - finishing.uptimeNanoseconds) / 1e6))
+            // The files not asked for yet are planned a moment after the open pages were told to
+            // reload, once they have asked for the page, and on one core; two files at one address
+            // are found there, and shown as errors. The watcher goes on meanwhile.
+            let generation = result.generation
+            finishing.asyncAfter(deadline: .now() + .milliseconds(150)) {
+                guard siteForWatcher.currentGeneration == generation else { return }
+                let started = DispatchTime.now()
+                let late = siteForWatcher.finishPlanning()
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+                if let late {
+                    report(Self.describe(late, milliseconds: milliseconds))
+                    Task { await events.send("reload", data: String(late.generation)) }
+                } else if verbose {
+                    report(String(format: "  then every other file planned in %.0f ms", milliseconds))
+                }
             }
         }
         // Watching starts before the first build, so nothing saved from now on is missed.
