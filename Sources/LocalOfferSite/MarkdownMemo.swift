@@ -5,8 +5,9 @@ import LocalOfferMarkdown
 import LocalOfferText
 
 /// Remembers, between builds of the same site (`serve`), each body's rendered Markdown and each
-/// entry file's hash. A body is rendered again when its text changes, or when what every body
-/// depends on changes: which entries exist (links) and the glossary (jargon-buster links).
+/// entry file's hash. A body is rendered again when its text changes, when an entry it links to
+/// has another address now (or none, or now one), or when what every body depends on changes: the
+/// glossary (jargon-buster links) and where the site is served.
 ///
 /// Texts are compared by their bytes, not hashed: `serve` hands back the very strings it read
 /// before for files that did not change, which compare equal at once (`hasSameBytes`).
@@ -16,11 +17,14 @@ public final class MarkdownMemo: @unchecked Sendable {
         let context: UInt64
         let input: MarkdownInput
         let result: (RenderedMarkdown, [Diagnostic])
+        /// The entries the body links to, and their addresses then.
+        let links: [LinkLookup]
 
-        init(context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic])) {
+        init(context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic]), links: [LinkLookup]) {
             self.context = context
             self.input = input
             self.result = result
+            self.links = links
         }
     }
 
@@ -42,15 +46,21 @@ public final class MarkdownMemo: @unchecked Sendable {
 
     public init() {}
 
+    /// `context`: a hash of what every body's rendering depends on besides its text and its links.
     func render(_ input: MarkdownInput, context: UInt64, with renderer: MarkdownRenderer) -> (RenderedMarkdown, [Diagnostic]) {
         let remembered = lock.withLock { () -> Remembered? in
             seen.insert(input.path)
             return byPath[input.path]
         }
-        if let remembered, remembered.context == context, Self.same(remembered.input, input) { return remembered.result }
-        let result = renderer.render(input)
-        lock.withLock { byPath[input.path] = Remembered(context: context, input: input, result: result) }
-        return result
+        // Adding or removing one entry changes the link table for every body; a body is kept while
+        // the entries it links to are where they were.
+        if let remembered, remembered.context == context, Self.same(remembered.input, input),
+           remembered.links.allSatisfy({ renderer.links.address(of: $0.path) == $0.address }) {
+            return remembered.result
+        }
+        let (rendered, problems, links) = renderer.renderNamingLinks(input)
+        lock.withLock { byPath[input.path] = Remembered(context: context, input: input, result: (rendered, problems), links: links) }
+        return (rendered, problems)
     }
 
     /// The body at `path` as last rendered: with which rendering context, and what it gave.

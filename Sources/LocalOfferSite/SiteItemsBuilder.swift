@@ -66,9 +66,9 @@ public struct SiteItemsBuilder: Sendable {
         addressHasher.combine(addresses.count)
         addressHasher.combine(addressSum)
         let glossaryHash = source.glossaryFile.map { StableHasher.hash($0.text) } ?? 0
-        // What every body's rendering depends on besides its own text.
+        // What every body's rendering depends on besides its own text and the entries it links to
+        // (which `MarkdownMemo` checks body by body).
         var contextHasher = StableHasher()
-        contextHasher.combine(addressHasher.value)
         contextHasher.combine(glossaryHash)
         contextHasher.combine(urls.basePath)
         let renderingContext = contextHasher.value
