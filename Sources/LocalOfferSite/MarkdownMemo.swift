@@ -63,6 +63,19 @@ public final class MarkdownMemo: @unchecked Sendable {
         return (rendered, problems)
     }
 
+    /// For each body, what it rendered to when it is remembered unchanged (`render`'s rules); nil
+    /// for the others. One lock for all of them.
+    func unchanged(_ inputs: [MarkdownInput], context: UInt64, with renderer: MarkdownRenderer) -> [(RenderedMarkdown, [Diagnostic])?] {
+        lock.withLock {
+            inputs.map { input in
+                seen.insert(input.path)
+                guard let remembered = byPath[input.path], remembered.context == context, Self.same(remembered.input, input),
+                      remembered.links.allSatisfy({ renderer.links.address(of: $0.path) == $0.address }) else { return nil }
+                return remembered.result
+            }
+        }
+    }
+
     /// The body at `path` as last rendered: with which rendering context, and what it gave.
     func remembered(at path: String) -> (context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic]))? {
         lock.withLock { byPath[path].map { ($0.context, $0.input, $0.result) } }

@@ -76,9 +76,19 @@ public struct SiteItemsBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var seen = Set<Diagnostic>()
         func items<Entry: ContentEntry>(_ entries: [Entry], folder: String, url: (String) -> String) -> [Item<Entry>] {
-            let rendered = entries.parallelMap { entry in
-                let input = MarkdownInput(text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder)
-                return memo?.render(input, context: renderingContext, with: renderer) ?? renderer.render(input)
+            let inputs = entries.map { entry in
+                MarkdownInput(text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder)
+            }
+            let rendered: [(RenderedMarkdown, [Diagnostic])]
+            if let memo {
+                // Bodies remembered unchanged are taken on this thread, the others rendered on every core.
+                var results = memo.unchanged(inputs, context: renderingContext, with: renderer)
+                let missing = results.indices.filter { results[$0] == nil }
+                let made = missing.map { inputs[$0] }.parallelMap { memo.render($0, context: renderingContext, with: renderer) }
+                for (index, result) in zip(missing, made) { results[index] = result }
+                rendered = results.compactMap { $0 }
+            } else {
+                rendered = inputs.parallelMap { renderer.render($0) }
             }
             var items: [Item<Entry>] = []
             items.reserveCapacity(entries.count)

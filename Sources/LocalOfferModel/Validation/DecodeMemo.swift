@@ -49,6 +49,19 @@ public final class DecodeMemo: @unchecked Sendable {
             && left.frontMatter.text.hasSameBytes(as: right.frontMatter.text) && left.body.text.hasSameBytes(as: right.body.text)
     }
 
+    /// For each document, what it decoded to when it is remembered unchanged; nil for the others.
+    /// One lock for all of them.
+    func unchanged(_ documents: [ContentDocument], today: LocalDate) -> [(EntryDecoder.Entry?, EntryFacts, [Diagnostic])?] {
+        lock.withLock {
+            documents.map { document in
+                seen.insert(document.path)
+                guard let remembered = byPath[document.path], remembered.today == today,
+                      Self.same(remembered.document, document) else { return nil }
+                return remembered.result
+            }
+        }
+    }
+
     /// What the file at `path` decoded to last, and on which day.
     func remembered(at path: String) -> (document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic]))? {
         lock.withLock { byPath[path].map { ($0.document, $0.today, $0.result) } }
