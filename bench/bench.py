@@ -11,12 +11,17 @@ with headings, lists, tables and links), then times, each `--runs` times (median
 - `hugo --minify` on the very same Markdown files with minimal equivalent layouts (bench/hugo/);
 - `pagefind` over Hugo's output.
 
+Then it times `localoffer serve` from a save to the reload (`--serve-sizes`, default the demo, 1,000
+and 10,000 services): a browser's event stream is open, one service's summary is saved, and the times
+to the `reload` event and to the changed page fetched are measured, `--serve-runs` times each.
+
 Peak memory is /usr/bin/time's maximum resident set size. It prints one table and writes it, with
 the machine and the versions, to bench/RESULTS.md. It installs what is missing: Hugo and GNU time
 from Debian, Pagefind from PyPI into .venv.
 
     python3 bench/bench.py                      # 1,000, 10,000 and 100,000 services, 3 runs each
     python3 bench/bench.py --sizes 1000 --runs 1   # a quick look
+    python3 bench/bench.py --serve-only            # only save to reload (demo, 1,000, 10,000): about 3 minutes
 """
 import argparse
 import datetime
