@@ -31,7 +31,8 @@ public struct SiteItems: Sendable {
         self.site = site
         self.glossary = glossary
         self.synonyms = synonyms
-        // Sort keys are made once per entry, not once per comparison.
+        // Sort keys are made once per entry, not once per comparison. What orders and indexes the
+        // entries here, `ContentValidator.revise` holds unchanged when `serve` swaps one item.
         self.services = Self.sorted(services) { Service.titleSortKey($0.entry) }
         self.organisations = Self.sorted(organisations) { SortKey(text: $0.entry.name.lowercased(), slug: $0.slug) }
         let pagesByTitle = Self.sorted(pages) { SortKey(text: $0.entry.title.lowercased(), slug: $0.slug) }
