@@ -11,22 +11,30 @@ with headings, lists, tables and links), then times, each `--runs` times (median
 - `hugo --minify` on the very same Markdown files with minimal equivalent layouts (bench/hugo/);
 - `pagefind` over Hugo's output.
 
+Then it times `localoffer serve` from a save to the reload (`--serve-sizes`, default the demo, 1,000
+and 10,000 services): a browser's event stream is open, one service's summary is saved, and the times
+to the `reload` event and to the changed page fetched are measured, `--serve-runs` times each.
+
 Peak memory is /usr/bin/time's maximum resident set size. It prints one table and writes it, with
 the machine and the versions, to bench/RESULTS.md. It installs what is missing: Hugo and GNU time
 from Debian, Pagefind from PyPI into .venv.
 
     python3 bench/bench.py                      # 1,000, 10,000 and 100,000 services, 3 runs each
     python3 bench/bench.py --sizes 1000 --runs 1   # a quick look
+    python3 bench/bench.py --serve-only            # only save to reload (demo, 1,000, 10,000): about 3 minutes
 """
 import argparse
 import datetime
+import http.client
 import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -141,6 +149,156 @@ def measure(size, runs, localoffer, pagefind):
     return row
 
 
+class ReloadEvents(threading.Thread):
+    """A browser's EventSource on `serve`'s /__localoffer/events: the time each `reload` arrives."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.port = port
+        self.reloads = []
+        self.ready = threading.Event()
+        self.arrived = threading.Condition()
+
+    def run(self):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+        connection.request("GET", "/__localoffer/events")
+        response = connection.getresponse()
+        while True:
+            line = response.fp.readline()
+            if not line:
+                return
+            text = line.decode().strip()
+            if text == "event: ready":
+                self.ready.set()
+            elif text == "event: reload":
+                with self.arrived:
+                    self.reloads.append(time.perf_counter())
+                    self.arrived.notify_all()
+
+    def wait_after(self, start, seconds=60):
+        deadline = time.perf_counter() + seconds
+        with self.arrived:
+            while not any(moment >= start for moment in self.reloads):
+                if not self.arrived.wait(timeout=deadline - time.perf_counter()):
+                    raise SystemExit("serve sent no reload event")
+            return next(moment for moment in self.reloads if moment >= start)
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read().decode()
+    connection.close()
+    return response.status, body
+
+
+def cpu_ticks(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_until_idle(pid, quiet=1.0, limit=300):
+    """Until the process used no CPU for `quiet` seconds: the search index and the planning of every
+    file, which `serve` does in the background after each save, are done."""
+    deadline = time.time() + limit
+    last = cpu_ticks(pid)
+    still_since = time.time()
+    while time.time() < deadline:
+        time.sleep(0.1)
+        now = cpu_ticks(pid)
+        if now != last:
+            last, still_since = now, time.time()
+        elif time.time() - still_since >= quiet:
+            return
+
+
+def measure_serve(label, content, runs, localoffer, service):
+    """Save one service's file, then time until the open page's `reload` event arrives, and until the
+    changed page has been fetched, as a browser does on reload. Each save waits for the background
+    work of the previous one, as an editor's saves are seconds apart."""
+    process = subprocess.Popen(
+        [str(localoffer), "serve", "--content", str(content), "--templates", str(ROOT / "templates"), "--port", "0",
+         "--today", TODAY], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        port, lines = None, []
+        while port is None:
+            line = process.stdout.readline()
+            if not line:
+                raise SystemExit("serve stopped:\n" + "".join(lines))
+            lines.append(line)
+            match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+            port = int(match.group(1)) if match else None
+        threading.Thread(target=lambda: [None for _ in iter(process.stdout.readline, "")], daemon=True).start()
+        path = content / "services" / f"{service}.md"
+        url = f"/services/{service}/"
+        events = ReloadEvents(port)
+        events.start()
+        if not events.ready.wait(10):
+            raise SystemExit("the event stream did not open")
+        reloads, pages = [], []
+        for run_number in range(runs + 1):
+            wait_until_idle(process.pid)
+            status, _ = fetch(port, url)
+            assert status == 200, status
+            text = path.read_text()
+            summary = f"Edited for the preview benchmark, save {run_number}, a service for families."
+            text = re.sub(r"^summary: .*$", f"summary: {summary}", text, count=1, flags=re.MULTILINE)
+            start = time.perf_counter()
+            path.write_text(text)
+            arrived = events.wait_after(start)
+            status, body = fetch(port, url)
+            fetched = time.perf_counter()
+            if status != 200 or summary not in body:
+                raise SystemExit(f"the page served after the reload is not the saved one (status {status})")
+            if run_number > 0:  # the first save warms the caches up
+                reloads.append(arrived - start)
+                pages.append(fetched - start)
+        log(f"{label}: reload {statistics.median(reloads) * 1000:.0f} ms, page {statistics.median(pages) * 1000:.0f} ms (medians of {runs})")
+        return {"label": label, "services": sum(1 for _ in (content / "services").glob("*.md")),
+                "reload": reloads, "page": pages}
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def milliseconds(values):
+    values = sorted(values)
+    return f"{statistics.median(values) * 1000:.0f} ms ({values[0] * 1000:.0f}–{values[-1] * 1000:.0f})"
+
+
+def serve_rows(sizes, runs, localoffer):
+    rows = []
+    for size in sizes:
+        if size == "demo":
+            folder = OUT / "serve-demo"
+            remove(folder)
+            shutil.copytree(ROOT / "content", folder / "content")
+            rows.append(measure_serve("demo", folder / "content", runs, localoffer, "portage"))
+        else:
+            content = OUT / f"serve-{size}" / "content"
+            log(f"{int(size):,} services: generating")
+            run([sys.executable, ROOT / "bench" / "generate_synthetic_site.py", size, content], stdout=subprocess.DEVNULL)
+            rows.append(measure_serve(f"{int(size):,} services", content, runs, localoffer, "synthetic-service-00042"))
+    return rows
+
+
+def serve_table(rows, runs):
+    lines = [
+        "| Site | Services | save → `reload` event | save → changed page fetched |",
+        "| --- | ---: | --- | --- |",
+    ]
+    for row in rows:
+        lines.append(f"| {row['label']} | {row['services']:,} | {milliseconds(row['reload'])} | {milliseconds(row['page'])} |")
+    return "\n".join(lines) + f"\n\nMedian (min–max) of {runs} saves of one service's summary, after one save to warm up."
+
+
+SERVE_HEADING = "## Preview: save to reload (`localoffer serve`)"
+
+
 def seconds(value):
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
 
@@ -220,23 +378,43 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--localoffer", help="a built localoffer binary (default: swift build -c release)")
     parser.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"))
+    parser.add_argument("--serve-only", action="store_true",
+                        help="only time `serve` from a save to the reload (sizes from --serve-sizes); keeps the build table")
+    parser.add_argument("--serve-sizes", default="demo,1000,10000",
+                        help="sites for the save-to-reload rows: 'demo' (content/) and numbers of generated services")
+    parser.add_argument("--serve-runs", type=int, default=9)
     arguments = parser.parse_args()
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    pagefind = ensure_tools()
     localoffer = arguments.localoffer
     if not localoffer:
         log("swift build -c release")
         run(["swift", "build", "-c", "release", "--product", "localoffer"], cwd=ROOT)
         localoffer = ROOT / ".build" / "release" / "localoffer"
-    rows = [measure(int(size), arguments.runs, localoffer, pagefind) for size in arguments.sizes.split(",")]
-    table, goals, details = report(rows, arguments.runs, pagefind, started, load_before)
-    text = "# Build benchmark: localoffer, Hugo and Pagefind\n\nMade by `make bench` (`python3 bench/bench.py`).\n\n" + table + "\n\n"
-    if goals:
-        text += "Goals:\n\n" + "\n".join(goals) + "\n\n"
-    text += "\n".join(details) + "\n"
-    Path(arguments.results).write_text(text)
-    print("\n" + table + "\n\n" + "\n".join(goals) + "\n\n" + "\n".join(details))
+    results = Path(arguments.results)
+    if arguments.serve_only:
+        text = results.read_text() if results.exists() else "# Build benchmark: localoffer, Hugo and Pagefind\n\n"
+    else:
+        pagefind = ensure_tools()
+        rows = [measure(int(size), arguments.runs, localoffer, pagefind) for size in arguments.sizes.split(",")]
+        table, goals, details = report(rows, arguments.runs, pagefind, started, load_before)
+        text = "# Build benchmark: localoffer, Hugo and Pagefind\n\nMade by `make bench` (`python3 bench/bench.py`).\n\n" + table + "\n\n"
+        if goals:
+            text += "Goals:\n\n" + "\n".join(goals) + "\n\n"
+        text += "\n".join(details) + "\n"
+        print("\n" + table + "\n\n" + "\n".join(goals) + "\n\n" + "\n".join(details))
+    serve = serve_rows(arguments.serve_sizes.split(","), arguments.serve_runs, localoffer)
+    serve_text = (
+        f"{SERVE_HEADING}\n\nMade by `python3 bench/bench.py --serve-only` (or with the rest by `make bench`): a browser's "
+        "event stream is open on `serve`; one service file is saved; times from the write to the `reload` event, and to "
+        "the changed page fetched.\n\n" + serve_table(serve, arguments.serve_runs) + "\n\n"
+        f"Run of {started:%d %B %Y %H:%M} UTC, commit {version(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])}; "
+        f"machine: {machine()}; load average {load_before} before, {', '.join(f'{x:.2f}' for x in os.getloadavg())} after.\n"
+    )
+    # The preview's section replaces the one from an earlier run; the build table stays.
+    text = text.split(SERVE_HEADING)[0].rstrip() + "\n\n" + serve_text
+    results.write_text(text)
+    print("\n" + serve_text)
 
 
 if __name__ == "__main__":

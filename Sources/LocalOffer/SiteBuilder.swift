@@ -49,39 +49,149 @@ public struct SiteBuilder: Sendable {
         public var files: [PlannedFile]
         public var diagnostics: [Diagnostic]
         public var steps: [(name: String, seconds: Double)]
+        /// How long each writer took to plan its files, within the "plan" step.
+        public var writerSteps: [(name: String, seconds: Double)] = []
         public var seconds: Double
         /// The validated site and the theme, for callers that plan more (nil when there are errors).
         public var items: SiteItems?
         public var templates: TemplateLibrary?
+        /// What the writers plan from (nil when there are errors).
+        public var context: WriterContext?
+        /// Whether every file of the content folder was read (false: only the changed ones).
+        public var readWholeFolder = true
 
         public var isPublishable: Bool { !files.isEmpty && !diagnostics.hasErrors }
     }
 
-    public func planSite() -> SitePlan {
+    /// - Parameter changed: the files saved, created, deleted or renamed since the last plan with the
+    ///   same `cache` (`serve`'s watcher names them): only those are read again when they are all
+    ///   entry files, and everything else comes from the cache. Nil, or any other file (site.yml, the
+    ///   glossary, a template), reads the whole folder again.
+    public func planSite(changed: Set<String>? = nil) -> SitePlan {
+        var prepared = prepareSite(changed: changed)
+        guard let context = prepared.context else { return prepared }
+        var run = StepTimer()
+        var diagnostics = prepared.diagnostics
+        var writerSteps: [(name: String, seconds: Double)] = []
+        let planned = run.step("plan") { plan(context, &diagnostics, timings: &writerSteps) }
+        prepared.steps += run.steps
+        prepared.writerSteps = writerSteps
+        prepared.seconds += run.total
+        guard !blocked(diagnostics) else {
+            return SitePlan(files: [], diagnostics: finished(diagnostics), steps: prepared.steps, writerSteps: writerSteps,
+                            seconds: prepared.seconds)
+        }
+        prepared.files = planned
+        prepared.diagnostics = finished(diagnostics)
+        return prepared
+    }
+
+    /// Everything `planSite` does before the writers plan their files: read, validate, render the
+    /// Markdown, load the templates. `serve` plans each writer's files when a page asks for them.
+    /// `context` is nil when there are errors (or, with `--strict`, warnings).
+    public func prepareSite(changed: Set<String>? = nil) -> SitePlan {
         var run = StepTimer()
         var diagnostics: [Diagnostic] = []
-        func finish(_ files: [PlannedFile] = [], items: SiteItems? = nil, templates: TemplateLibrary? = nil) -> SitePlan {
-            var all = diagnostics.sorted()
-            if options.strict { all = all.escalatingWarnings() }
-            return SitePlan(files: files, diagnostics: all, steps: run.steps, seconds: run.total, items: items, templates: templates)
+        var readWholeFolder = true
+        var rendering: RenderingState?
+        func finish(items: SiteItems? = nil, templates: TemplateLibrary? = nil, context: WriterContext? = nil) -> SitePlan {
+            let plan = SitePlan(
+                files: [], diagnostics: finished(diagnostics), steps: run.steps, seconds: run.total, items: items,
+                templates: templates, context: context, readWholeFolder: readWholeFolder
+            )
+            // What the next save may build on: a site without errors.
+            if let context, let rendering {
+                cache?.prepared = BuildCache.Prepared(
+                    context: context, rendering: rendering, diagnostics: plan.diagnostics, templateProblems: templateProblems
+                )
+            } else {
+                cache?.prepared = nil
+            }
+            return plan
+        }
+        var templateProblems: [Diagnostic] = []
+
+        var read: ContentSource?
+        let loaded = run.step("load") { () -> LoadedContent? in
+            guard let cache else {
+                read = load(&diagnostics)
+                return nil
+            }
+            return reload(changed: changed, cache: cache, readWholeFolder: &readWholeFolder)
+        }
+        // Only changed entries, and nothing that other entries or lists read of them: those entries
+        // alone are decoded and rendered again, and everything else is kept.
+        if let loaded, !readWholeFolder, let revised = revise(loaded.changes, run: &run) {
+            readWholeFolder = false
+            return revised
         }
 
         // The files' text is let go once the items are made: only the items go on.
         let items: SiteItems? = {
-            let source = run.step("load") { load(&diagnostics) }
+            // What serve's cache read, every entry file's text gathered for validation.
+            let source = read ?? run.step("gather") { () -> ContentSource in
+                diagnostics += loaded?.diagnostics ?? []
+                return loaded?.source ?? load(&diagnostics)
+            }
             let validation = run.step("validate") { validate(source, &diagnostics) }
-            return run.step("markdown") { markdown(validation, source: source, &diagnostics) }
+            return run.step("markdown") { () -> SiteItems? in
+                let made = markdown(validation, source: source, &diagnostics)
+                rendering = made?.rendering
+                return made?.items
+            }
         }()
         guard let items, !blocked(diagnostics) else { return finish() }
 
-        let (library, templateProblems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories, builtInTheme: options.useBuiltInTheme) }
+        let (library, problems) = run.step("templates") { TemplateLibrary.load(from: options.templateDirectories, builtInTheme: options.useBuiltInTheme) }
+        templateProblems = problems
         diagnostics += templateProblems
         guard let library, !blocked(diagnostics) else { return finish() }
 
-        let context = WriterContext(items: items, templates: library, toolHash: ToolIdentity.hash)
-        let planned = run.step("plan") { plan(context, &diagnostics) }
-        guard !blocked(diagnostics) else { return finish() }
-        return finish(planned, items: items, templates: library)
+        let context = run.step("context") { WriterContext(items: items, templates: library, toolHash: ToolIdentity.hash) }
+        return finish(items: items, templates: library, context: context)
+    }
+
+    /// The site after a save that changed only entries, and nothing of them that the rest of the
+    /// site reads (see `ContentValidator.revise` and `SiteItems.revising`): the previous site with
+    /// those entries' items made again. Its problems are the previous ones, unchanged. Nil when any
+    /// change is more than that, or there is no previous site without errors to build on.
+    private func revise(_ changes: [LoadedContent.Change], run: inout StepTimer) -> SitePlan? {
+        guard let cache, let previous = cache.prepared else { return nil }
+        let validator = ContentValidator(today: options.today, memo: cache.decoded)
+        let revised = run.step("revise") { () -> SiteItems? in
+            var items = previous.context.items
+            for change in changes {
+                guard case .success(let before)? = change.before, case .success(let after)? = change.after,
+                      before.kind == after.kind, let revision = validator.revise(after, previous: before),
+                      let next = items.revising(
+                          revision, document: after, previous: before, rendering: previous.rendering, memo: cache.rendered
+                      )
+                else { return nil }
+                items = next
+            }
+            return items
+        }
+        guard let revised else { return nil }
+        let (library, templateProblems) = run.step("templates") {
+            TemplateLibrary.load(from: options.templateDirectories, builtInTheme: options.useBuiltInTheme)
+        }
+        guard let library, templateProblems == previous.templateProblems else { return nil }
+        let context = run.step("context") {
+            WriterContext(items: revised, templates: library, groupedAs: previous.context, toolHash: ToolIdentity.hash)
+        }
+        cache.prepared = BuildCache.Prepared(
+            context: context, rendering: previous.rendering, diagnostics: previous.diagnostics, templateProblems: templateProblems
+        )
+        return SitePlan(
+            files: [], diagnostics: previous.diagnostics, steps: run.steps, seconds: run.total, items: revised, templates: library,
+            context: context, readWholeFolder: false
+        )
+    }
+
+    /// Sorted, and with `--strict` every warning an error.
+    func finished(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let sorted = diagnostics.sorted()
+        return options.strict ? sorted.escalatingWarnings() : sorted
     }
 
     public func build() -> BuildReport {
@@ -139,6 +249,16 @@ public struct SiteBuilder: Sendable {
         return source
     }
 
+    /// Reads only the changed entry files when the cache holds the folder as it was; all of it otherwise.
+    private func reload(changed: Set<String>?, cache: BuildCache, readWholeFolder: inout Bool) -> LoadedContent {
+        let loader = ContentLoader()
+        let reloaded = cache.loaded.flatMap { previous in changed.flatMap { loader.reload(previous, changed: $0) } }
+        readWholeFolder = reloaded == nil
+        let loaded = reloaded ?? loader.loadFiles(from: options.contentDirectory)
+        cache.loaded = loaded
+        return loaded
+    }
+
     private func validate(_ source: ContentSource, _ diagnostics: inout [Diagnostic]) -> ContentValidation {
         let validation = ContentValidator(today: options.today, memo: cache?.decoded).validation(of: source)
         diagnostics += validation.diagnostics
@@ -148,7 +268,9 @@ public struct SiteBuilder: Sendable {
     /// Every body is rendered even when the content cannot be published, so that a broken link is
     /// reported in the same run as a mistake in another file; items are made only for a site
     /// that can be published.
-    private func markdown(_ validation: ContentValidation, source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteItems? {
+    private func markdown(
+        _ validation: ContentValidation, source: ContentSource, _ diagnostics: inout [Diagnostic]
+    ) -> (items: SiteItems, rendering: RenderingState)? {
         guard let content = validation.content else {
             diagnostics += ContentBodyCheck(linkTargets: validation.linkTargets).check(source)
             return nil
@@ -156,29 +278,52 @@ public struct SiteBuilder: Sendable {
         return makeItems(content, source: source, &diagnostics)
     }
 
-    private func makeItems(_ content: SiteContent, source: ContentSource, _ diagnostics: inout [Diagnostic]) -> SiteItems {
+    private func makeItems(
+        _ content: SiteContent, source: ContentSource, _ diagnostics: inout [Diagnostic]
+    ) -> (items: SiteItems, rendering: RenderingState) {
         let links = SiteLinks(site: content.site, baseURL: options.baseURL)
-        let (items, problems) = SiteItemsBuilder(
+        let (items, problems, rendering) = SiteItemsBuilder(
             content: content, source: source, links: links, today: options.today, memo: cache?.rendered
-        ).build()
+        ).buildKeepingRenderer()
         diagnostics += problems
-        return items
+        return (items, rendering)
     }
 
     /// Every writer's files. Writers that read the page list (the sitemap) are planned last.
     func plan(_ context: WriterContext, _ diagnostics: inout [Diagnostic]) -> [PlannedFile] {
-        let first = writers.filter { !$0.inputs.contains(.pageList) }.parallelMap { $0.plan(context) }.flatMap { $0 }
+        var timings: [(name: String, seconds: Double)] = []
+        return plan(context, &diagnostics, timings: &timings)
+    }
+
+    func plan(
+        _ context: WriterContext, _ diagnostics: inout [Diagnostic], timings: inout [(name: String, seconds: Double)]
+    ) -> [PlannedFile] {
+        @Sendable func timed(_ writer: any SiteWriter, _ context: WriterContext) -> (files: [PlannedFile], seconds: Double) {
+            let start = DispatchTime.now()
+            let files = writer.plan(context)
+            return (files, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        }
+        let early = writers.filter { !$0.inputs.contains(.pageList) }
+        let earlyPlans = early.parallelMap { timed($0, context) }
+        let first = earlyPlans.flatMap(\.files)
         let pages = first.filter(\.inSitemap).compactMap(\.pageURL)
         let late = context.with(pages: pages)
-        let planned = first + writers.filter { $0.inputs.contains(.pageList) }.flatMap { $0.plan(late) }
+        let latePlans = writers.filter { $0.inputs.contains(.pageList) }.map { ($0, timed($0, late)) }
+        timings = zip(early, earlyPlans).map { ($0.name, $1.seconds) } + latePlans.map { ($0.0.name, $0.1.seconds) }
+        let planned = first + latePlans.flatMap(\.1.files)
+        diagnostics += Self.clashes(in: planned)
+        return planned
+    }
+
+    /// An error for each file planned at a path already planned, in the order of `planned`.
+    static func clashes(in planned: [PlannedFile]) -> [Diagnostic] {
         var seen = Set<String>()
-        for file in planned where !seen.insert(file.path).inserted {
-            diagnostics.append(.error(
+        return planned.filter { !seen.insert($0.path).inserted }.map { file in
+            .error(
                 .outputFailure, "two outputs would be written to '\(file.path)'", at: nil,
                 hint: "a page's address clashes with another's; rename one of the entries"
-            ))
+            )
         }
-        return planned
     }
 
     struct WriteOutcome {
@@ -229,13 +374,35 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// What one build worked out that the next build of the same site can use again: each file's
-/// decoded entry and each body's rendered Markdown, remembered by their text.
-public final class BuildCache: Sendable {
+/// What one build worked out that the next build of the same site can use again: the files as read,
+/// each file's decoded entry and each body's rendered Markdown, remembered by their text.
+public final class BuildCache: @unchecked Sendable {
     public let decoded = DecodeMemo()
     public let rendered = MarkdownMemo()
+    private let lock = NSLock()
+    private var lastLoaded: LoadedContent?
+    private var lastPrepared: Prepared?
 
     public init() {}
+
+    /// The content folder as the last build read it.
+    var loaded: LoadedContent? {
+        get { lock.withLock { lastLoaded } }
+        set { lock.withLock { lastLoaded = newValue } }
+    }
+
+    /// The last site prepared without errors, for the next save to build on (`SiteBuilder.revise`).
+    struct Prepared: Sendable {
+        let context: WriterContext
+        let rendering: RenderingState
+        let diagnostics: [Diagnostic]
+        let templateProblems: [Diagnostic]
+    }
+
+    var prepared: Prepared? {
+        get { lock.withLock { lastPrepared } }
+        set { lock.withLock { lastPrepared = newValue } }
+    }
 }
 
 /// Times the named steps of a build.

@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         ) { message in
             Self.say(message)
         }
-        let first = site.rebuild()
+        let prepared = site.rebuild()
+        let first = site.finishPlanning(inParallel: true) ?? prepared
         printDiagnostics(first.diagnostics, format: .text)
         if !Self.isLoopback(host) {
             Self.say("Warning: listening on \(host): other computers on the network can see this preview.")

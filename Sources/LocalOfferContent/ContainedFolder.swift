@@ -94,6 +94,12 @@ public struct ContainedFolder: Sendable {
         ))
     }
 
+    /// Whether the last component of `path` is a symbolic link (not followed).
+    public static func isSymbolicLink(at path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && isSymbolicLink(status.st_mode)
+    }
+
     /// The names in a folder under this one, sorted; empty when it cannot be listed.
     public func names(in folder: String) -> [String] {
         guard let resolved = Self.realPath(folder) else { return [] }

@@ -19,13 +19,19 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(from root: String) -> (ContentSource, [Diagnostic]) {
+        let loaded = loadFiles(from: root)
+        return (loaded.source, loaded.diagnostics)
+    }
+
+    /// What `load` reads, remembered file by file so that `reload` can read again only what changed.
+    public func loadFiles(from root: String) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let folder: ContainedFolder
         switch ContainedFolder.open(root, role: "content") {
         case .success(let opened): folder = opened
         case .failure(let problem):
             diagnostics.append(problem)
-            return (ContentSource(root: root, siteFile: nil, glossaryFile: nil, synonymsFile: nil, documents: []), diagnostics)
+            return LoadedContent(root: root, folder: nil, head: diagnostics, entries: [], tail: [], spent: 0, reusable: false)
         }
         var budget = SiteBudget(limit: limits.maximumSiteBytes)
 
@@ -49,44 +55,90 @@ public struct ContentLoader: Sendable {
         let glossaryFile = readOptional("glossary.yml")
         let synonymsFile = readOptional("synonyms.yml")
 
-        var documents: [ContentDocument] = []
+        var entries: [LoadedContent.EntryFile] = []
         var unread = 0
+        // Only plain folders and plain files can be read again one by one: a symbolic link makes one
+        // file's text another's, so a change to one would go unseen in the other.
+        var reusable = true
         for kind in ContentKind.allCases {
             let kindFolder = folder.child(kind.folder)
             switch folder.inspect(kindFolder) {
             case nil, .success(.regularFile): continue
-            case .failure(let problem): diagnostics.append(problem); continue
+            case .failure(let problem): diagnostics.append(problem); reusable = false; continue
             case .success(.directory): break
             }
+            if ContainedFolder.isSymbolicLink(at: kindFolder) { reusable = false }
             for name in folder.names(in: kindFolder) where name.hasSuffix(".md") {
-                let path = ContentLoader.join(kindFolder, name)
                 if budget.isExhausted { unread += 1; continue }
-                switch readText(path, in: folder, budget: &budget) {
-                case .overBudget:
-                    continue
-                case .problem(let problem):
-                    diagnostics.append(problem)
-                case .text(let text):
-                    switch ContentDocument.split(text, path: path, kind: kind, slug: String(name.dropLast(3))) {
-                    case .success(let document): documents.append(document)
-                    case .failure(let problem): diagnostics.append(problem)
-                    }
-                }
+                let entry = readEntry(kind: kind, name: name, in: folder, budget: &budget)
+                if entry?.isSymbolicLink == true { reusable = false }
+                if let entry { entries.append(entry) }
             }
         }
+        var tail: [Diagnostic] = []
         if let crossing = budget.crossedAt {
-            diagnostics.append(.error(
+            reusable = false
+            tail.append(.error(
                 .siteTooLarge,
                 "the content folder holds more than \(ByteSize.describe(limits.maximumSiteBytes)); this file and \(unread) more were not read",
                 at: SourceLocation(path: crossing),
                 hint: "a Local Offer's text is a few megabytes; look for files that do not belong in \(root), such as exports or attachments"
             ))
         }
-        let source = ContentSource(
-            root: root, siteFile: siteFile, glossaryFile: glossaryFile, synonymsFile: synonymsFile,
-            documents: documents
+        return LoadedContent(
+            root: root, folder: folder, siteFile: siteFile, glossaryFile: glossaryFile, synonymsFile: synonymsFile,
+            head: diagnostics, entries: entries, tail: tail, spent: budget.spent, reusable: reusable
         )
-        return (source, diagnostics)
+    }
+
+    /// The content after the files at `changed` were saved, created, deleted or renamed, reading only
+    /// those; nil when a change is not to an entry file (site.yml, a folder, a file elsewhere) or the
+    /// content cannot be read file by file, and the whole folder must be read again.
+    public func reload(_ previous: LoadedContent, changed: Set<String>) -> LoadedContent? {
+        guard previous.reusable, let folder = previous.folder else { return nil }
+        var next = previous
+        next.changes = []
+        for path in changed.sorted() {
+            let kind: ContentKind, name: String
+            switch previous.classify(path) {
+            case .other: return nil
+            case .unread: continue
+            case .entry(let entryKind, let entryName): (kind, name) = (entryKind, entryName)
+            }
+            let before = next.remove(kind: kind, name: name)
+            let entryPath = ContentLoader.join(folder.child(kind.folder), name)
+            guard folder.inspect(entryPath) != nil else {
+                next.changes.append(LoadedContent.Change(path: entryPath, before: before, after: nil))
+                continue
+            }
+            // What is left of the site's budget: the whole folder is read again should it run out,
+            // so that which file crossed the limit is the one a full read names.
+            var budget = SiteBudget(limit: limits.maximumSiteBytes, spent: next.spent)
+            guard let entry = readEntry(kind: kind, name: name, in: folder, budget: &budget),
+                  !entry.isSymbolicLink, !budget.isExhausted else { return nil }
+            next.insert(entry)
+            next.changes.append(LoadedContent.Change(path: entryPath, before: before, after: entry.read))
+        }
+        return next
+    }
+
+    /// One entry file, read and split as `load` reads it; nil when it is over the site's budget.
+    private func readEntry(kind: ContentKind, name: String, in folder: ContainedFolder, budget: inout SiteBudget) -> LoadedContent.EntryFile? {
+        let path = ContentLoader.join(folder.child(kind.folder), name)
+        let before = budget.spent
+        let read: Result<ContentDocument, Diagnostic>
+        switch readText(path, in: folder, budget: &budget) {
+        case .overBudget:
+            return nil
+        case .problem(let problem):
+            read = .failure(problem)
+        case .text(let text):
+            read = ContentDocument.split(text, path: path, kind: kind, slug: String(name.dropLast(3)))
+        }
+        return LoadedContent.EntryFile(
+            kind: kind, name: name, read: read, bytes: budget.spent - before,
+            isSymbolicLink: ContainedFolder.isSymbolicLink(at: path)
+        )
     }
 
     private enum Read {
@@ -133,10 +185,13 @@ public struct ContentLimits: Sendable, Equatable {
 /// file that crossed the limit and how many were left unread.
 private struct SiteBudget {
     let limit: Int
-    private(set) var spent = 0
+    private(set) var spent: Int
     private(set) var crossedAt: String?
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, spent: Int = 0) {
+        self.limit = limit
+        self.spent = spent
+    }
 
     var isExhausted: Bool { crossedAt != nil }
 

@@ -11,6 +11,8 @@ struct DocumentWalk {
     private(set) var headings: [Heading] = []
     private(set) var plainText: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Every entry looked up in `links`, with what was found.
+    private(set) var lookups: [LinkLookup] = []
     private var usedIDs: Set<String> = []
 
     init(input: MarkdownInput, links: ContentLinkTable, glossary: GlossaryTerms = .none) {
@@ -173,7 +175,9 @@ struct DocumentWalk {
         case .external:
             return
         case .contentFile(let path, let fragment):
-            if let address = links.address(of: path) {
+            let found = links.address(of: path)
+            lookups.append(LinkLookup(path: path, address: found))
+            if let address = found {
                 cmark_node_set_url(node, address + (fragment.map { "#" + $0 } ?? ""))
             } else {
                 diagnostics.append(.error(

@@ -50,3 +50,9 @@ public struct ContentLinkTable: Sendable {
 
     public func address(of contentPath: String) -> String? { addresses[contentPath] }
 }
+
+/// One entry a body links to, and the address it had when the body was rendered (nil: none).
+public struct LinkLookup: Sendable, Hashable {
+    public let path: String
+    public let address: String?
+}

@@ -11,7 +11,8 @@ import LocalOfferDiagnostics
 /// let (rendered, problems) = renderer.render(MarkdownInput(text: body, path: path, firstLine: 9, folder: "services"))
 /// ```
 public struct MarkdownRenderer: Sendable {
-    private let links: ContentLinkTable
+    /// Where links between entries lead.
+    public let links: ContentLinkTable
     private let glossary: GlossaryTerms
 
     public init(links: ContentLinkTable, glossary: GlossaryTerms = .none) {
@@ -20,11 +21,18 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ input: MarkdownInput) -> (RenderedMarkdown, [Diagnostic]) {
+        let (rendered, problems, _) = renderNamingLinks(input)
+        return (rendered, problems)
+    }
+
+    /// `render`, and every entry the body links to with the address it had: the rendering depends
+    /// on the link table through these alone (`serve` keeps a body while they are unchanged).
+    public func renderNamingLinks(_ input: MarkdownInput) -> (RenderedMarkdown, [Diagnostic], [LinkLookup]) {
         if let problem = MarkdownLimits.standard.check(input) {
-            return (RenderedMarkdown(html: "", headings: [], plainText: ""), [problem])
+            return (RenderedMarkdown(html: "", headings: [], plainText: ""), [problem], [])
         }
         return CmarkSession.shared.withDocument(input.text) { document in
-            guard let document else { return (RenderedMarkdown(html: "", headings: [], plainText: ""), []) }
+            guard let document else { return (RenderedMarkdown(html: "", headings: [], plainText: ""), [], []) }
             var walk = DocumentWalk(input: input, links: links, glossary: glossary)
             walk.visit(document.root)
             let html = document.renderHTML()
@@ -34,7 +42,8 @@ public struct MarkdownRenderer: Sendable {
                     headings: walk.headings,
                     plainText: walk.plainText.joined(separator: " ")
                 ),
-                walk.diagnostics
+                walk.diagnostics,
+                walk.lookups
             )
         }
     }

@@ -20,9 +20,15 @@ public struct PageRenderer: Sendable {
     let serviceViews: ServiceViewFactory
 
     public init(items: SiteItems, templates: TemplateLibrary) {
+        self.init(items: items, templates: templates, groups: ServiceGroups(items))
+    }
+
+    /// With `groups` made from items that order and group the services as these do (`serve`, after
+    /// an edit that changed no title, topic, organisation or eligibility: `SiteItems.revising`).
+    public init(items: SiteItems, templates: TemplateLibrary, groups: ServiceGroups) {
         self.items = items
         self.templates = templates
-        groups = ServiceGroups(items)
+        self.groups = groups
         layouts = LayoutFactory(
             site: items.site, urls: items.urls, canonicalBase: items.links.canonicalBase,
             hasPrivacyNotice: items.pages.contains { $0.slug == "privacy-notice" }

@@ -63,6 +63,9 @@ public struct ServiceGroups: Sendable {
         public let position: Int
     }
 
+    /// What this reads of a service — its place in title order, title, categories, organisation,
+    /// needs and ages — `ContentValidator.revise` must hold unchanged for `serve` to keep the groups
+    /// after a save; a field read here that it does not check is a stale list in the preview.
     public init(_ items: SiteItems) {
         all = Array(items.services.indices)
         byCategory = items.servicesByCategory

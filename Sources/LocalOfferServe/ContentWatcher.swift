@@ -3,19 +3,24 @@ import Foundation
 import Glibc
 #endif
 
-/// Calls back when anything under the watched folders changes: saved, created, deleted or renamed.
-/// On Linux it asks the kernel (inotify) so an idle preview costs nothing; elsewhere it compares the
-/// folders' file sizes and times a few times a second. Changes arriving together (an editor saving
-/// through a temporary file) are reported once, after `settle`.
+/// Calls back when anything under the watched folders changes: saved, created, deleted or renamed,
+/// with the paths that changed (each watched folder joined with the path under it), so that only
+/// what they touch is rebuilt. On Linux it asks the kernel (inotify) so an idle preview costs
+/// nothing; elsewhere it compares the folders' file sizes and times a few times a second. Changes
+/// arriving together (an editor saving through a temporary file) are reported once, after `settle`.
 final class ContentWatcher: @unchecked Sendable {
+    /// What changed: the paths, or nil when they are not known (the kernel's queue overflowed) and
+    /// everything must be read again.
+    typealias Changes = Set<String>?
+
     private let folders: [String]
     private let settle: Duration
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (Changes) -> Void
     private var thread: Thread?
     private let state = NSLock()
     private var stopped = false
 
-    init(folders: [String], settle: Duration = .milliseconds(30), onChange: @escaping @Sendable () -> Void) {
+    init(folders: [String], settle: Duration = .milliseconds(30), onChange: @escaping @Sendable (Changes) -> Void) {
         self.folders = folders.filter { FileManager.default.fileExists(atPath: $0) }
         self.settle = settle
         self.onChange = onChange
@@ -50,11 +55,11 @@ final class ContentWatcher: @unchecked Sendable {
 
     private var isStopped: Bool { state.withLock { stopped } }
 
-    private func settleThenReport(beforeReporting drain: () -> Void = {}) {
+    private func settleThenReport(_ changes: Changes, beforeReporting drain: () -> Changes = { [] }) {
         let nanoseconds = settle.components.attoseconds / 1_000_000_000 + settle.components.seconds * 1_000_000_000
         if nanoseconds > 0 { usleep(useconds_t(nanoseconds / 1000)) }
-        drain()
-        onChange()
+        let more = drain()
+        if let changes, let more { onChange(changes.union(more)) } else { onChange(nil) }
     }
 
     #if canImport(Glibc)
@@ -88,17 +93,21 @@ final class ContentWatcher: @unchecked Sendable {
         while !isStopped {
             var poller = pollfd(fd: inotify.descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 200) > 0 else { continue }
-            if readEvents(inotify, into: &buffer) {
+            let (changed, paths) = readEvents(inotify, into: &buffer)
+            if changed {
                 // What arrives while settling is part of the same save, so it is read before the
                 // rebuild; what arrives during the rebuild stays queued and brings another one.
-                settleThenReport { _ = readEvents(inotify, into: &buffer) }
+                settleThenReport(paths) { readEvents(inotify, into: &buffer).paths }
             }
         }
     }
 
-    /// Reads every queued event, watches folders that were made, and says whether content changed.
-    private func readEvents(_ inotify: InotifyWatches, into buffer: inout [UInt8]) -> Bool {
+    /// Reads every queued event, watches folders that were made, and says whether content changed
+    /// and which paths did (editors' swap files included: they do not bring a rebuild by themselves,
+    /// but what is read again must be all that changed).
+    private func readEvents(_ inotify: InotifyWatches, into buffer: inout [UInt8]) -> (changed: Bool, paths: Changes) {
         var changed = false
+        var paths: Changes = []
         var newFolders: [String] = []
         while true {
             let count = buffer.withUnsafeMutableBytes { read(inotify.descriptor, $0.baseAddress, $0.count) }
@@ -111,6 +120,14 @@ final class ContentWatcher: @unchecked Sendable {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 // Editors' swap and backup files are not content.
                 if !(name.hasPrefix(".") || name.hasSuffix("~") || name.hasSuffix(".swp")) { changed = true }
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    changed = true
+                    paths = nil
+                } else if let folder = inotify.watched[event.wd] {
+                    paths?.insert(name.isEmpty ? folder : folder + "/" + name)
+                } else {
+                    paths = nil
+                }
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
                    let parent = inotify.watched[event.wd] {
                     newFolders.append(parent + "/" + name)
@@ -119,7 +136,7 @@ final class ContentWatcher: @unchecked Sendable {
             }
         }
         for folder in newFolders { inotify.watch(folder) }
-        return changed
+        return (changed, paths)
     }
     #endif
 
@@ -127,12 +144,14 @@ final class ContentWatcher: @unchecked Sendable {
         var last = picture
         while !isStopped {
             usleep(250_000)
-            let now = signature()
-            if now != last {
-                last = now
-                settleThenReport()
-                last = signature()
+            guard signature() != last else { continue }
+            var now: [String: Double] = [:]
+            // The pictures are compared after settling; what changes during the rebuild is in the next one.
+            settleThenReport([]) {
+                now = signature()
+                return Set(Set(now.keys).union(last.keys).filter { now[$0] != last[$0] })
             }
+            last = now
         }
     }
 

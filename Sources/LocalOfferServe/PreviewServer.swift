@@ -42,13 +42,29 @@ public final class PreviewServer: Sendable {
         server = HTTPServer(address: address, timeout: 60 * 60 * 24, logger: .disabled)
         let events = self.events
         let siteForWatcher = site
-        watcher = ContentWatcher(folders: watch) {
+        let finishing = DispatchQueue(label: "localoffer serve: planning the rest")
+        watcher = ContentWatcher(folders: watch) { changes in
             let started = DispatchTime.now()
-            let result = siteForWatcher.rebuild()
+            let result = siteForWatcher.rebuild(changed: changes)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            report(Self.describe(result, milliseconds: milliseconds)
-                   + (verbose ? "\n" + result.steps.map { String(format: "  %-10@ %.0f ms", $0.name, $0.seconds * 1000) }.joined(separator: "\n") : ""))
+            report(Self.describe(result, milliseconds: milliseconds) + (verbose ? "\n" + Self.describeSteps(result) : ""))
             Task { await events.send("reload", data: String(result.generation)) }
+            // The files not asked for yet are planned a moment after the open pages were told to
+            // reload, once they have asked for the page, and on one core; two files at one address
+            // are found there, and shown as errors. The watcher goes on meanwhile.
+            let generation = result.generation
+            finishing.asyncAfter(deadline: .now() + .milliseconds(150)) {
+                guard siteForWatcher.currentGeneration == generation else { return }
+                let started = DispatchTime.now()
+                let late = siteForWatcher.finishPlanning()
+                let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+                if let late {
+                    report(Self.describe(late, milliseconds: milliseconds))
+                    Task { await events.send("reload", data: String(late.generation)) }
+                } else if verbose {
+                    report(String(format: "  then every other file planned in %.0f ms", milliseconds))
+                }
+            }
         }
         // Watching starts before the first build, so nothing saved from now on is missed.
         watcher.start()
@@ -155,6 +171,17 @@ public final class PreviewServer: Sendable {
         case "atom": "application/atom+xml"
         default: "application/octet-stream"
         }
+    }
+
+    /// `--verbose`: each step's time, and within planning each writer's.
+    static func describeSteps(_ rebuild: PreviewSite.Rebuild) -> String {
+        func line(_ name: String, _ seconds: Double, indent: String) -> String {
+            indent + name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %.1f ms", seconds * 1000)
+        }
+        return rebuild.steps.flatMap { step in
+            [line(step.name, step.seconds, indent: "  ")]
+                + (step.name == "plan" ? rebuild.writerSteps.map { line($0.name, $0.seconds, indent: "    ") } : [])
+        }.joined(separator: "\n")
     }
 
     static func describe(_ rebuild: PreviewSite.Rebuild, milliseconds: Double) -> String {

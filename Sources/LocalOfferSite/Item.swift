@@ -16,20 +16,36 @@ extension InformationPage: ContentEntry {}
 
 /// One entry ready for every writer: the validated value, its address, its rendered body and a
 /// hash of its source file. Writers read items only; none looks anything up by file name.
+///
+/// Its parts are kept in one shared, immutable box: items are copied into lists, sorted and
+/// grouped many times over, and a copied entry is some thirty references retained, a copied box one.
 public struct Item<Entry: ContentEntry>: Sendable {
-    public let entry: Entry
-    /// The page's address, such as `/services/portage/`.
-    public let url: String
-    public let body: RenderedMarkdown
-    /// A hash of the entry's file: the same text gives the same hash on every run.
-    public let sourceHash: UInt64
+    private final class Storage: Sendable {
+        let entry: Entry
+        let url: String
+        let body: RenderedMarkdown
+        let sourceHash: UInt64
+
+        init(entry: Entry, url: String, body: RenderedMarkdown, sourceHash: UInt64) {
+            self.entry = entry
+            self.url = url
+            self.body = body
+            self.sourceHash = sourceHash
+        }
+    }
+
+    private let storage: Storage
 
     public init(entry: Entry, url: String, body: RenderedMarkdown, sourceHash: UInt64) {
-        self.entry = entry
-        self.url = url
-        self.body = body
-        self.sourceHash = sourceHash
+        storage = Storage(entry: entry, url: url, body: body, sourceHash: sourceHash)
     }
+
+    public var entry: Entry { storage.entry }
+    /// The page's address, such as `/services/portage/`.
+    public var url: String { storage.url }
+    public var body: RenderedMarkdown { storage.body }
+    /// A hash of the entry's file: the same text gives the same hash on every run.
+    public var sourceHash: UInt64 { storage.sourceHash }
 
     public var slug: String { entry.slug }
 }

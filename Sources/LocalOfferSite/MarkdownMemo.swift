@@ -1,45 +1,114 @@
 import Foundation
+import LocalOfferContent
 import LocalOfferDiagnostics
 import LocalOfferMarkdown
 import LocalOfferText
 
-/// Remembers each body's rendered Markdown between builds of the same site (`serve`). A body is
-/// rendered again when its text changes, or when what every body depends on changes: which entries
-/// exist (links) and the glossary (jargon-buster links).
+/// Remembers, between builds of the same site (`serve`), each body's rendered Markdown and each
+/// entry file's hash. A body is rendered again when its text changes, when an entry it links to
+/// has another address now (or none, or now one), or when what every body depends on changes: the
+/// glossary (jargon-buster links) and where the site is served.
+///
+/// Texts are compared by their bytes, not hashed: `serve` hands back the very strings it read
+/// before for files that did not change, which compare equal at once (`hasSameBytes`).
 public final class MarkdownMemo: @unchecked Sendable {
-    private struct Remembered {
-        let key: UInt64
+    /// Classes: looking one up under the lock retains one reference, not every string in it.
+    private final class Remembered {
+        let context: UInt64
+        let input: MarkdownInput
         let result: (RenderedMarkdown, [Diagnostic])
+        /// The entries the body links to, and their addresses then.
+        let links: [LinkLookup]
+
+        init(context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic]), links: [LinkLookup]) {
+            self.context = context
+            self.input = input
+            self.result = result
+            self.links = links
+        }
+    }
+
+    private final class Hashed {
+        let document: ContentDocument
+        let hash: UInt64
+
+        init(document: ContentDocument, hash: UInt64) {
+            self.document = document
+            self.hash = hash
+        }
     }
 
     private let lock = NSLock()
     private var byPath: [String: Remembered] = [:]
+    private var hashes: [String: Hashed] = [:]
     private var seen: Set<String> = []
+    private var hashed: Set<String> = []
 
     public init() {}
 
+    /// `context`: a hash of what every body's rendering depends on besides its text and its links.
     func render(_ input: MarkdownInput, context: UInt64, with renderer: MarkdownRenderer) -> (RenderedMarkdown, [Diagnostic]) {
-        var hasher = StableHasher()
-        hasher.combine(context)
-        hasher.combine(input.text)
-        hasher.combine(input.firstLine)
-        hasher.combine(input.folder)
-        let key = hasher.value
         let remembered = lock.withLock { () -> Remembered? in
             seen.insert(input.path)
             return byPath[input.path]
         }
-        if let remembered, remembered.key == key { return remembered.result }
-        let result = renderer.render(input)
-        lock.withLock { byPath[input.path] = Remembered(key: key, result: result) }
-        return result
+        // Adding or removing one entry changes the link table for every body; a body is kept while
+        // the entries it links to are where they were.
+        if let remembered, remembered.context == context, Self.same(remembered.input, input),
+           remembered.links.allSatisfy({ renderer.links.address(of: $0.path) == $0.address }) {
+            return remembered.result
+        }
+        let (rendered, problems, links) = renderer.renderNamingLinks(input)
+        lock.withLock { byPath[input.path] = Remembered(context: context, input: input, result: (rendered, problems), links: links) }
+        return (rendered, problems)
     }
 
-    /// Forgets bodies not seen since the last call: deleted or renamed entries.
+    /// For each body, what it rendered to when it is remembered unchanged (`render`'s rules); nil
+    /// for the others. One lock for all of them.
+    func unchanged(_ inputs: [MarkdownInput], context: UInt64, with renderer: MarkdownRenderer) -> [(RenderedMarkdown, [Diagnostic])?] {
+        lock.withLock {
+            inputs.map { input in
+                seen.insert(input.path)
+                guard let remembered = byPath[input.path], remembered.context == context, Self.same(remembered.input, input),
+                      remembered.links.allSatisfy({ renderer.links.address(of: $0.path) == $0.address }) else { return nil }
+                return remembered.result
+            }
+        }
+    }
+
+    /// The body at `path` as last rendered: with which rendering context, and what it gave.
+    func remembered(at path: String) -> (context: UInt64, input: MarkdownInput, result: (RenderedMarkdown, [Diagnostic]))? {
+        lock.withLock { byPath[path].map { ($0.context, $0.input, $0.result) } }
+    }
+
+    /// `SiteItemsBuilder.sourceHash(of:)`, remembered while the file's text is unchanged.
+    func sourceHash(of document: ContentDocument) -> UInt64 {
+        if let known = lock.withLock({ () -> Hashed? in
+            hashed.insert(document.path)
+            return hashes[document.path]
+        }),
+           known.document.frontMatter.text.hasSameBytes(as: document.frontMatter.text),
+           known.document.body.text.hasSameBytes(as: document.body.text) {
+            return known.hash
+        }
+        let hash = SiteItemsBuilder.sourceHash(of: document)
+        lock.withLock { hashes[document.path] = Hashed(document: document, hash: hash) }
+        return hash
+    }
+
+    static func same(_ left: MarkdownInput, _ right: MarkdownInput) -> Bool {
+        left.firstLine == right.firstLine && left.text.hasSameBytes(as: right.text) && left.path.hasSameBytes(as: right.path)
+            && left.folder.hasSameBytes(as: right.folder)
+    }
+
+    /// Forgets bodies and files not seen since the last call: deleted or renamed entries.
     public func sweep() {
         lock.withLock {
-            byPath = byPath.filter { seen.contains($0.key) }
+            // Every remembered body seen: nothing to forget (the common case).
+            if seen.count != byPath.count { byPath = byPath.filter { seen.contains($0.key) } }
+            if hashed.count != hashes.count { hashes = hashes.filter { hashed.contains($0.key) } }
             seen.removeAll(keepingCapacity: true)
+            hashed.removeAll(keepingCapacity: true)
         }
     }
 }

@@ -7,11 +7,11 @@ public struct SiteItems: Sendable {
     public let glossary: [GlossaryEntry]
     public let synonyms: [SynonymGroup]
     /// Published services in title order: the order of the A to Z and of every list of services.
-    public let services: [Item<Service>]
+    public internal(set) var services: [Item<Service>]
     /// Organisations in name order.
-    public let organisations: [Item<Organisation>]
+    public internal(set) var organisations: [Item<Organisation>]
     /// Information pages in the order editors gave them (`order`), then by title.
-    public let pages: [Item<InformationPage>]
+    public internal(set) var pages: [Item<InformationPage>]
     public let links: SiteLinks
     public let today: LocalDate
     /// Hashes of what many pages show at once, for writers' fingerprints.
@@ -31,7 +31,8 @@ public struct SiteItems: Sendable {
         self.site = site
         self.glossary = glossary
         self.synonyms = synonyms
-        // Sort keys are made once per entry, not once per comparison.
+        // Sort keys are made once per entry, not once per comparison. What orders and indexes the
+        // entries here, `ContentValidator.revise` holds unchanged when `serve` swaps one item.
         self.services = Self.sorted(services) { Service.titleSortKey($0.entry) }
         self.organisations = Self.sorted(organisations) { SortKey(text: $0.entry.name.lowercased(), slug: $0.slug) }
         let pagesByTitle = Self.sorted(pages) { SortKey(text: $0.entry.title.lowercased(), slug: $0.slug) }

@@ -32,6 +32,12 @@ public struct SiteItemsBuilder: Sendable {
     }
 
     public func build() -> (SiteItems, [Diagnostic]) {
+        let (items, diagnostics, _) = buildKeepingRenderer()
+        return (items, diagnostics)
+    }
+
+    /// `build`, and what it rendered with, so that `serve` can render one changed body alike (`SiteItems.revising`).
+    public func buildKeepingRenderer() -> (SiteItems, [Diagnostic], RenderingState) {
         let urls = links.urls
         let addresses = addressTable()
         let renderer = MarkdownRenderer(
@@ -40,34 +46,49 @@ public struct SiteItemsBuilder: Sendable {
                 (term: entry.term, aliases: entry.aliases, url: urls.glossaryTerm(entry.anchor))
             })
         )
+        let memo = self.memo
         var sourceHashes: [String: UInt64] = [:]
+        sourceHashes.reserveCapacity(source.documents.count)
         for document in source.documents {
-            var hasher = StableHasher()
-            hasher.combine(document.frontMatter.text)
-            hasher.combine(document.body.text)
-            sourceHashes[document.path] = hasher.value
+            sourceHashes[document.path] = memo?.sourceHash(of: document) ?? Self.sourceHash(of: document)
         }
 
-        var addressHasher = StableHasher()
-        for (path, address) in addresses.sorted(by: { $0.key < $1.key }) {
-            addressHasher.combine(path)
-            addressHasher.combine(address)
+        // The sum of each pair's hash, so that no order is needed: sorting 10,000 paths on every save
+        // of `serve` cost more than everything else it does for one entry.
+        var addressSum: UInt64 = 0
+        for (path, address) in addresses {
+            var pair = StableHasher()
+            pair.combine(path)
+            pair.combine(address)
+            addressSum &+= pair.value
         }
+        var addressHasher = StableHasher()
+        addressHasher.combine(addresses.count)
+        addressHasher.combine(addressSum)
         let glossaryHash = source.glossaryFile.map { StableHasher.hash($0.text) } ?? 0
-        // What every body's rendering depends on besides its own text.
+        // What every body's rendering depends on besides its own text and the entries it links to
+        // (which `MarkdownMemo` checks body by body).
         var contextHasher = StableHasher()
-        contextHasher.combine(addressHasher.value)
         contextHasher.combine(glossaryHash)
         contextHasher.combine(urls.basePath)
         let renderingContext = contextHasher.value
 
         var diagnostics: [Diagnostic] = []
         var seen = Set<Diagnostic>()
-        let memo = self.memo
         func items<Entry: ContentEntry>(_ entries: [Entry], folder: String, url: (String) -> String) -> [Item<Entry>] {
-            let rendered = entries.parallelMap { entry in
-                let input = MarkdownInput(text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder)
-                return memo?.render(input, context: renderingContext, with: renderer) ?? renderer.render(input)
+            let inputs = entries.map { entry in
+                MarkdownInput(text: entry.body.text, path: entry.sourcePath, firstLine: entry.body.firstLine, folder: folder)
+            }
+            let rendered: [(RenderedMarkdown, [Diagnostic])]
+            if let memo {
+                // Bodies remembered unchanged are taken on this thread, the others rendered on every core.
+                var results = memo.unchanged(inputs, context: renderingContext, with: renderer)
+                let missing = results.indices.filter { results[$0] == nil }
+                let made = missing.map { inputs[$0] }.parallelMap { memo.render($0, context: renderingContext, with: renderer) }
+                for (index, result) in zip(missing, made) { results[index] = result }
+                rendered = results.compactMap { $0 }
+            } else {
+                rendered = inputs.parallelMap { renderer.render($0) }
             }
             var items: [Item<Entry>] = []
             items.reserveCapacity(entries.count)
@@ -97,7 +118,15 @@ public struct SiteItemsBuilder: Sendable {
             site: content.site, glossary: content.glossary, synonyms: content.synonyms, services: services,
             organisations: organisations, pages: pages, links: links, today: today, hashes: hashes
         )
-        return (siteItems, diagnostics)
+        return (siteItems, diagnostics, RenderingState(renderer: renderer, context: renderingContext))
+    }
+
+    /// A hash of an entry file's text (`Item.sourceHash`).
+    static func sourceHash(of document: ContentDocument) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(document.frontMatter.text)
+        hasher.combine(document.body.text)
+        return hasher.value
     }
 
     /// Every content file's published address, for rewriting links between entries.

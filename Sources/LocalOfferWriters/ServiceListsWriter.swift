@@ -64,7 +64,7 @@ public struct ServiceListsWriter: SiteWriter {
                 var hasher = listHasher
                 hasher.combine(number)
                 for index in ServiceList.slice(members, page: number) {
-                    hasher.combine(listEntry: items.services[index], in: items)
+                    hasher.combine(listEntry: index, in: items)
                 }
                 if number == 1, pageCount > 1 {
                     // The first page lists every page's first and last titles.

@@ -18,6 +18,20 @@ public protocol SiteWriter: Sendable {
     /// fingerprint the writer makes; entries (`.services`, ...) are added per file by the writer.
     var inputs: WriterInputs { get }
     func plan(_ context: WriterContext) -> [PlannedFile]
+    /// The file `plan` would plan at `path`, found without planning the others; `.unknown` (the
+    /// default) when the writer cannot tell, and `serve` plans them all.
+    func planFile(at path: String, _ context: WriterContext) -> SingleFilePlan
+}
+
+/// What a writer can say of one path without planning all its files.
+public enum SingleFilePlan: Sendable {
+    /// Exactly the file `plan` lists at that path (the first, should there be two).
+    case file(PlannedFile)
+    case unknown
+}
+
+extension SiteWriter {
+    public func planFile(at path: String, _ context: WriterContext) -> SingleFilePlan { .unknown }
 }
 
 /// The parts of the site a writer reads.
@@ -97,9 +111,24 @@ public struct WriterContext: Sendable {
     public let toolHash: UInt64
 
     public init(items: SiteItems, templates: TemplateLibrary, pages: [String] = [], toolHash: UInt64) {
+        self.init(
+            items: items, templates: templates, renderer: PageRenderer(items: items, templates: templates), pages: pages, toolHash: toolHash
+        )
+    }
+
+    /// With the service groups of `previous`, whose items order and group the services as `items`
+    /// do (see `SiteItems.revising`): grouping 10,000 services is most of what a context costs.
+    public init(items: SiteItems, templates: TemplateLibrary, groupedAs previous: WriterContext, toolHash: UInt64) {
+        self.init(
+            items: items, templates: templates,
+            renderer: PageRenderer(items: items, templates: templates, groups: previous.renderer.groups), pages: [], toolHash: toolHash
+        )
+    }
+
+    private init(items: SiteItems, templates: TemplateLibrary, renderer: PageRenderer, pages: [String], toolHash: UInt64) {
         self.items = items
         self.templates = templates
-        self.renderer = PageRenderer(items: items, templates: templates)
+        self.renderer = renderer
         self.pages = pages
         self.templatesHash = templates.contentHash
         self.toolHash = toolHash
@@ -149,9 +178,10 @@ public struct WriterContext: Sendable {
 }
 
 extension StableHasher {
-    /// Adds a service as a list shows it: its file and its organisation's name.
-    mutating func combine(listEntry item: Item<Service>, in items: SiteItems) {
-        combine(item.sourceHash)
-        combine(items.organisationName(item.entry.organisation))
+    /// Adds a service as a list shows it: its file and its organisation's name. By index: an `Item`
+    /// copied is some thirty references retained, and a large site's lists name each service many times.
+    mutating func combine(listEntry index: Int, in items: SiteItems) {
+        combine(items.services[index].sourceHash)
+        combine(items.organisationName(items.services[index].entry.organisation))
     }
 }

@@ -18,6 +18,25 @@ struct CrossEntryRules {
         slugRules() + generatedPageRules() + titleRules() + referenceRules() + bodyRules()
     }
 
+    /// All the rules read: equal inputs, equal findings (`DecodeMemo` keeps the last ones).
+    struct Inputs: Equatable {
+        let entries: [EntryFacts.RuleKey]
+        let hasAccessibilityStatement: Bool
+        let categoryIDs: [String]?
+
+        /// Equal, with text compared byte for byte (`EntryFacts.RuleKey.isSame`).
+        func isSame(as other: Inputs) -> Bool {
+            hasAccessibilityStatement == other.hasAccessibilityStatement && entries.count == other.entries.count
+                && (categoryIDs == nil) == (other.categoryIDs == nil) && (categoryIDs ?? []).isSame(as: other.categoryIDs ?? [])
+                && zip(entries, other.entries).allSatisfy { $0.isSame(as: $1) }
+        }
+    }
+
+    /// The documents are the facts' (one fact per document, in the same order), so the facts say it all.
+    var inputs: Inputs {
+        Inputs(entries: facts.map(\.ruleKey), hasAccessibilityStatement: site?.accessibility != nil, categoryIDs: categoryIDs)
+    }
+
     /// The accessibility statement is generated from site.yml; a page of the same name would replace it.
     static let generatedPageSlugs = ["accessibility-statement"]
 
@@ -122,8 +141,7 @@ struct CrossEntryRules {
     private func bodyRules() -> [Diagnostic] {
         // A draft's missing description is a warning, reported where the draft is decoded.
         facts.compactMap { service in
-            guard service.kind == .service, service.isReadable, !service.isDraft,
-                  service.body.text.allSatisfy(\.isWhitespace) else { return nil }
+            guard service.kind == .service, service.isReadable, !service.isDraft, service.bodyIsBlank else { return nil }
             let name = service.title.map { "the service '\($0.value)'" } ?? "this service"
             return .error(
                 .emptyBody, "\(name) has no description",

@@ -6,42 +6,82 @@ import LocalOfferText
 /// Remembers what each entry file decoded to, between builds of the same site (`serve`): a file
 /// whose text has not changed is not decoded again. Decoding is a pure function of the text and
 /// the day, so a remembered result is exactly what decoding again would give.
+///
+/// The text is compared, not hashed: `serve` hands back the very strings it read before for files
+/// that did not change, and two strings sharing their storage compare equal at once, so an
+/// unchanged site of 10,000 entries costs nothing here (hashing it was 40 MB of reading).
 public final class DecodeMemo: @unchecked Sendable {
-    private struct Remembered {
-        let key: UInt64
+    /// A class: looking one up under the lock retains one reference, not the entry's every field.
+    private final class Remembered {
+        let document: ContentDocument
+        let today: LocalDate
         let result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])
+
+        init(document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])) {
+            self.document = document
+            self.today = today
+            self.result = result
+        }
     }
 
     private let lock = NSLock()
     private var byPath: [String: Remembered] = [:]
     private var seen: Set<String> = []
+    private var lastRules: (inputs: CrossEntryRules.Inputs, findings: [Diagnostic])?
 
     public init() {}
 
     func decode(_ document: ContentDocument, today: LocalDate) -> (EntryDecoder.Entry?, EntryFacts, [Diagnostic]) {
-        var hasher = StableHasher()
-        hasher.combine(document.kind.rawValue)
-        hasher.combine(document.slug)
-        hasher.combine(document.frontMatter.text)
-        hasher.combine(document.frontMatter.firstLine)
-        hasher.combine(document.body.text)
-        hasher.combine(document.body.firstLine)
-        hasher.combine(today.description)
-        let key = hasher.value
         let remembered = lock.withLock { () -> Remembered? in
             seen.insert(document.path)
             return byPath[document.path]
         }
-        if let remembered, remembered.key == key { return remembered.result }
+        if let remembered, remembered.today == today, Self.same(remembered.document, document) { return remembered.result }
         let result = EntryDecoder.decode(document, today: today)
-        lock.withLock { byPath[document.path] = Remembered(key: key, result: result) }
+        lock.withLock { byPath[document.path] = Remembered(document: document, today: today, result: result) }
         return result
+    }
+
+    static func same(_ left: ContentDocument, _ right: ContentDocument) -> Bool {
+        left.kind == right.kind && left.slug.hasSameBytes(as: right.slug) && left.path.hasSameBytes(as: right.path)
+            && left.frontMatter.firstLine == right.frontMatter.firstLine && left.body.firstLine == right.body.firstLine
+            && left.frontMatter.path.hasSameBytes(as: right.frontMatter.path) && left.body.path.hasSameBytes(as: right.body.path)
+            && left.frontMatter.text.hasSameBytes(as: right.frontMatter.text) && left.body.text.hasSameBytes(as: right.body.text)
+    }
+
+    /// For each document, what it decoded to when it is remembered unchanged; nil for the others.
+    /// One lock for all of them.
+    func unchanged(_ documents: [ContentDocument], today: LocalDate) -> [(EntryDecoder.Entry?, EntryFacts, [Diagnostic])?] {
+        lock.withLock {
+            documents.map { document in
+                seen.insert(document.path)
+                guard let remembered = byPath[document.path], remembered.today == today,
+                      Self.same(remembered.document, document) else { return nil }
+                return remembered.result
+            }
+        }
+    }
+
+    /// What the file at `path` decoded to last, and on which day.
+    func remembered(at path: String) -> (document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic]))? {
+        lock.withLock { byPath[path].map { ($0.document, $0.today, $0.result) } }
+    }
+
+    /// What the rules between entries find, checked again only when what they read changed (a
+    /// title, an organisation, a category, a file added or removed), not when a summary was edited.
+    func ruleFindings(_ rules: CrossEntryRules) -> [Diagnostic] {
+        let inputs = rules.inputs
+        if let last = lock.withLock({ lastRules }), last.inputs.isSame(as: inputs) { return last.findings }
+        let findings = rules.check()
+        lock.withLock { lastRules = (inputs, findings) }
+        return findings
     }
 
     /// Forgets files not seen since the last call: deleted or renamed ones.
     public func sweep() {
         lock.withLock {
-            byPath = byPath.filter { seen.contains($0.key) }
+            // Every remembered file seen: nothing to forget (the common case, and 10,000 entries to copy).
+            if seen.count != byPath.count { byPath = byPath.filter { seen.contains($0.key) } }
             seen.removeAll(keepingCapacity: true)
         }
     }

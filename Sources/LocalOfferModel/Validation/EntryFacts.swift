@@ -10,7 +10,7 @@ import Yams
 /// Each fact is the value as written (trimmed), or nil when it is missing, not a single value, or a
 /// placeholder; a placeholder is reported as one (LO801), never also as a name that does not exist.
 struct EntryFacts: Sendable {
-    struct Located: Sendable {
+    struct Located: Sendable, Equatable {
         var value: String
         var location: SourceLocation
     }
@@ -29,6 +29,8 @@ struct EntryFacts: Sendable {
     /// `status: draft` as written; an unreadable status counts as published, the stricter reading.
     var isDraft: Bool
     var body: SourceText
+    /// Whether the body is empty or only white space.
+    var bodyIsBlank: Bool
 
     /// The file's path under `content/`, as links between entries name it: `services/portage.md`.
     var contentPath: String { "\(kind.folder)/\(slug).md" }
@@ -38,6 +40,7 @@ struct EntryFacts: Sendable {
         slug = document.slug
         path = document.path
         body = document.body
+        bodyIsBlank = document.body.text.allSatisfy(\.isWhitespace)
         self.isReadable = isReadable
         isDraft = false
         guard isReadable, case .mapping(let mapping)? = root else { return }
@@ -67,5 +70,29 @@ struct EntryFacts: Sendable {
                 continue
             }
         }
+    }
+}
+
+extension EntryFacts {
+    /// Everything the rules between entries read of one entry (`CrossEntryRules`): while no entry's
+    /// key changes, neither do the rules' findings, whatever else was edited.
+    struct RuleKey: Equatable {
+        let kind: ContentKind
+        let slug: String
+        let path: String
+        let isReadable: Bool
+        let title: Located?
+        let organisation: Located?
+        let categories: [Located]?
+        let isDraft: Bool
+        let bodyIsBlank: Bool
+        let bodyFirstLine: Int
+    }
+
+    var ruleKey: RuleKey {
+        RuleKey(
+            kind: kind, slug: slug, path: path, isReadable: isReadable, title: title, organisation: organisation,
+            categories: categories, isDraft: isDraft, bodyIsBlank: bodyIsBlank, bodyFirstLine: body.firstLine
+        )
     }
 }
