@@ -58,12 +58,23 @@ struct ServeCommand: AsyncParsableCommand {
             Self.say("Warning: listening on \(host): other computers on the network can see this preview.")
         }
         let task = Task { try await server.run() }
-        // Ctrl-C and `kill` stop the server cleanly: open connections close, the watcher ends.
+        // Ctrl-C and `kill` stop the server cleanly: open connections close, the watcher ends. The
+        // signals are handled on a queue of their own, so nothing else running can delay them, and
+        // should the server not have stopped within a few seconds (a busy machine, a stuck
+        // connection) the preview ends anyway: an editor's Ctrl-C always works.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-            source.setEventHandler { task.cancel() }
+        let signalQueue = DispatchQueue(label: "localoffer serve signals")
+        let stopSignals: [Int32] = [SIGINT, SIGTERM]
+        let sources = stopSignals.map { (number: Int32) -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
+            source.setEventHandler {
+                task.cancel()
+                signalQueue.asyncAfter(deadline: .now() + .seconds(Self.stopGraceSeconds)) {
+                    Self.say("Stopped.")
+                    Foundation.exit(0)
+                }
+            }
             source.resume()
             return source
         }
@@ -79,6 +90,9 @@ struct ServeCommand: AsyncParsableCommand {
         sources.forEach { $0.cancel() }
         Self.say("Stopped.")
     }
+
+    /// How long Ctrl-C waits for open connections to close before the preview ends regardless.
+    static let stopGraceSeconds = 3
 
     /// Straight to standard output, unbuffered: the preview's log is read as it happens.
     static func say(_ message: String) {
