@@ -27,6 +27,30 @@ struct YAMLLimitsTests {
         }
     }
 
+    /// Deep flow nesting is found by one pass over the text, not by libyaml, whose scanner is quadratic
+    /// there: the column is the 65th bracket's, as libyaml would have said.
+    @Test func flowNestingIsPlacedAtTheBracketThatGoesTooDeep() {
+        let found = problems("title: Deep\ntags: [x, " + String(repeating: "{a: [", count: 40) + "b" + String(repeating: "]}", count: 40) + "]\n")
+        #expect(found.map(\.code) == [.yamlTooDeep])
+        // "tags: [x, " then "{a: [" pairs: the 65th opening bracket is the 32nd pair's "[".
+        #expect(found.first?.location?.line == 3)
+        #expect(found.first?.location?.column == 11 + 31 * 5 + 4)
+    }
+
+    /// Brackets in quoted text and comments are words, not nesting: no false alarm.
+    @Test func bracketsInQuotesAndCommentsAreNotNesting() {
+        let many = String(repeating: "[", count: 100)
+        for text in [
+            "title: \"Deep \(many)\"\n",
+            "title: '\(many) it''s fine'\n",
+            "title: Fine # \(many)\n",
+            "# \(many)\ntitle: Fine\n",
+            "title: \"an escaped \\\" quote \(many)\"\n",
+        ] {
+            #expect(!problems(text).contains { $0.code == .yamlTooDeep }, "\(text.prefix(40))")
+        }
+    }
+
     @Test func blockNestingIsCountedToo() {
         var text = "title: Deep\ntags:\n"
         for level in 1...80 { text += String(repeating: "  ", count: level) + "-\n" }
