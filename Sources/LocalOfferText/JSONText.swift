@@ -1,7 +1,9 @@
 /// JSON written by hand where the layout is ours (structured data, feeds, the search index):
 /// string literals escaped so that the JSON is also inert inside an HTML `<script>` element.
 public enum JSONText {
-    public static func string(_ text: String) -> String {
+    /// - Parameter inertInHTML: escape `<`, `>`, `&` and the line separators too, for JSON that may be
+    ///   placed in a page; files read only as JSON (the schema files) keep them readable.
+    public static func string(_ text: String, inertInHTML: Bool = true) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -12,12 +14,12 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             // `<`, `>` and `&` as escapes: `</script>` or `<!--` can never appear.
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
+            case "<" where inertInHTML: out += "\\u003c"
+            case ">" where inertInHTML: out += "\\u003e"
+            case "&" where inertInHTML: out += "\\u0026"
             // Line and paragraph separators end a line in older JavaScript.
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\u{2028}" where inertInHTML: out += "\\u2028"
+            case "\u{2029}" where inertInHTML: out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)

@@ -1,3 +1,4 @@
+import LocalOfferText
 /// A JSON value whose objects keep their keys in the order written, so that a generated schema is
 /// the same text on every run and reads in a sensible order (type, constraints, then description).
 public indirect enum SchemaJSON: Sendable, Equatable {
@@ -74,25 +75,9 @@ public indirect enum SchemaJSON: Sendable, Equatable {
         }
     }
 
+    /// A JSON string as the schema files write it: `<`, `>` and `&` stay readable.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONText.string(text, inertInHTML: false)
     }
 }
 
