@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "LocalOfferTests",
             dependencies: [
-                "LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferTheme", "LocalOfferWriters",
+                "LocalOffer", "LocalOfferDiagnostics", "LocalOfferModel", "LocalOfferOutput", "LocalOfferSite", "LocalOfferTheme", "LocalOfferWriters",
             ]
         ),
         .testTarget(name: "LocalOfferImportTests", dependencies: ["LocalOfferImport", "LocalOfferModel", "LocalOfferDiagnostics"]),

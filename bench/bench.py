@@ -12,8 +12,9 @@ with headings, lists, tables and links), then times, each `--runs` times (median
 - `pagefind` over Hugo's output.
 
 Then it times `localoffer serve` from a save to the reload (`--serve-sizes`, default the demo, 1,000
-and 10,000 services): a browser's event stream is open, one service's summary is saved, and the times
-to the `reload` event and to the changed page fetched are measured, `--serve-runs` times each.
+and 10,000 services): a browser's event stream is open, one service's summary is saved, then its
+title (which moves it in every list), then a new service is saved and deleted, and the times to the
+`reload` event and to the changed page fetched are measured, `--serve-runs` times each.
 
 Peak memory is /usr/bin/time's maximum resident set size. It prints one table and writes it, with
 the machine and the versions, to bench/RESULTS.md. It installs what is missing: Hugo and GNU time
@@ -21,7 +22,7 @@ from Debian, Pagefind from PyPI into .venv.
 
     python3 bench/bench.py                      # 1,000, 10,000 and 100,000 services, 3 runs each
     python3 bench/bench.py --sizes 1000 --runs 1   # a quick look
-    python3 bench/bench.py --serve-only            # only save to reload (demo, 1,000, 10,000): about 3 minutes
+    python3 bench/bench.py --serve-only            # only save to reload (demo, 1,000, 10,000): about 8 minutes
 """
 import argparse
 import datetime
@@ -213,10 +214,36 @@ def wait_until_idle(pid, quiet=1.0, limit=300):
             return
 
 
+# What an editor changes in one service's file: its summary (read by its own page and the search
+# index), and its title (read by every list the service is in, in title order: each save moves it
+# from one end of the A to Z to the other). Then a new service's file is saved, and deleted.
+SERVE_EDITS = ("summary", "title")
+ADDED_SERVICE = "preview-benchmark-new-service"
+
+
+def edited(text, edit, run_number):
+    """The file's text with one edit made, and a string the page served afterwards must hold."""
+    if edit == "summary":
+        value = f"Edited for the preview benchmark, save {run_number}, a service for families."
+    else:
+        value = f"{'Aardvark' if run_number % 2 == 0 else 'Zebra'} club for the preview benchmark, save {run_number}"
+    return re.sub(rf"^{edit}: .*$", f"{edit}: {value}", text, count=1, flags=re.MULTILINE), value
+
+
+def new_service(text, run_number):
+    """Another service like `text`, reviewed lately (a review falling due would be a warning in it),
+    with a title of its own: what an editor adds, and the title its page must show."""
+    title = f"{'Aardvark' if run_number % 2 == 0 else 'Zebra'} new service for the preview benchmark {run_number}"
+    text = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.MULTILINE)
+    reviewed = datetime.date.fromisoformat(TODAY) - datetime.timedelta(days=30)
+    return re.sub(r"^last_reviewed: .*$", f"last_reviewed: {reviewed.isoformat()}", text, count=1, flags=re.MULTILINE), title
+
+
 def measure_serve(label, content, runs, localoffer, service):
-    """Save one service's file, then time until the open page's `reload` event arrives, and until the
-    changed page has been fetched, as a browser does on reload. Each save waits for the background
-    work of the previous one, as an editor's saves are seconds apart."""
+    """For each kind of edit, save one service's file, then time until the open page's `reload` event
+    arrives, and until the changed page has been fetched, as a browser does on reload. Each save waits
+    for the background work of the previous one, as an editor's saves are seconds apart."""
+    (content / "services" / f"{ADDED_SERVICE}.md").unlink(missing_ok=True)  # left by an interrupted run
     process = subprocess.Popen(
         [str(localoffer), "serve", "--content", str(content), "--templates", str(ROOT / "templates"), "--port", "0",
          "--today", TODAY], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -236,33 +263,65 @@ def measure_serve(label, content, runs, localoffer, service):
         events.start()
         if not events.ready.wait(10):
             raise SystemExit("the event stream did not open")
-        reloads, pages = [], []
+        rows = []
+        for edit in SERVE_EDITS:
+            reloads, pages = [], []
+            for run_number in range(runs + 1):
+                wait_until_idle(process.pid)
+                status, _ = fetch(port, url)
+                assert status == 200, status
+                text, expected = edited(path.read_text(), edit, run_number)
+                start = time.perf_counter()
+                path.write_text(text)
+                arrived = events.wait_after(start)
+                status, body = fetch(port, url)
+                fetched = time.perf_counter()
+                if status != 200 or expected not in body:
+                    raise SystemExit(f"the page served after the reload is not the saved one (status {status})")
+                if run_number > 0:  # the first save warms the caches up
+                    reloads.append(arrived - start)
+                    pages.append(fetched - start)
+            rows.append(serve_row(label, content, edit, reloads, pages, runs))
+        # A new service saved, then deleted: its page is served, then is not found.
+        added = content / "services" / f"{ADDED_SERVICE}.md"
+        added_url = f"/services/{ADDED_SERVICE}/"
+        timings = {"new service": ([], []), "service deleted": ([], [])}
         for run_number in range(runs + 1):
-            wait_until_idle(process.pid)
-            status, _ = fetch(port, url)
-            assert status == 200, status
-            text = path.read_text()
-            summary = f"Edited for the preview benchmark, save {run_number}, a service for families."
-            text = re.sub(r"^summary: .*$", f"summary: {summary}", text, count=1, flags=re.MULTILINE)
-            start = time.perf_counter()
-            path.write_text(text)
-            arrived = events.wait_after(start)
-            status, body = fetch(port, url)
-            fetched = time.perf_counter()
-            if status != 200 or summary not in body:
-                raise SystemExit(f"the page served after the reload is not the saved one (status {status})")
-            if run_number > 0:  # the first save warms the caches up
-                reloads.append(arrived - start)
-                pages.append(fetched - start)
-        log(f"{label}: reload {statistics.median(reloads) * 1000:.0f} ms, page {statistics.median(pages) * 1000:.0f} ms (medians of {runs})")
-        return {"label": label, "services": sum(1 for _ in (content / "services").glob("*.md")),
-                "reload": reloads, "page": pages}
+            for edit in timings:
+                wait_until_idle(process.pid)
+                status, _ = fetch(port, url)
+                assert status == 200, status
+                text, title = new_service(path.read_text(), run_number)
+                start = time.perf_counter()
+                if edit == "new service":
+                    added.write_text(text)
+                else:
+                    added.unlink()
+                arrived = events.wait_after(start)
+                status, body = fetch(port, added_url)
+                fetched = time.perf_counter()
+                expected = (200, True) if edit == "new service" else (404, True)
+                if (status, edit != "new service" or title in body) != expected:
+                    raise SystemExit(f"after the reload, {added_url} is not as saved ({edit}: status {status})")
+                if run_number > 0:
+                    timings[edit][0].append(arrived - start)
+                    timings[edit][1].append(fetched - start)
+        for edit, (reloads, pages) in timings.items():
+            rows.append(serve_row(label, content, edit, reloads, pages, runs))
+        return rows
     finally:
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def serve_row(label, content, edit, reloads, pages, runs):
+    log(f"{label}, {edit}: reload {statistics.median(reloads) * 1000:.0f} ms, "
+        f"page {statistics.median(pages) * 1000:.0f} ms (medians of {runs})")
+    return {"label": label, "edit": edit, "services": sum(1 for _ in (content / "services").glob("*.md")),
+            "reload": reloads, "page": pages}
 
 
 def milliseconds(values):
@@ -277,23 +336,27 @@ def serve_rows(sizes, runs, localoffer):
             folder = OUT / "serve-demo"
             remove(folder)
             shutil.copytree(ROOT / "content", folder / "content")
-            rows.append(measure_serve("demo", folder / "content", runs, localoffer, "portage"))
+            rows += measure_serve("demo", folder / "content", runs, localoffer, "portage")
         else:
             content = OUT / f"serve-{size}" / "content"
             log(f"{int(size):,} services: generating")
             run([sys.executable, ROOT / "bench" / "generate_synthetic_site.py", size, content], stdout=subprocess.DEVNULL)
-            rows.append(measure_serve(f"{int(size):,} services", content, runs, localoffer, "synthetic-service-00042"))
+            rows += measure_serve(f"{int(size):,} services", content, runs, localoffer, "synthetic-service-00042")
     return rows
 
 
 def serve_table(rows, runs):
     lines = [
-        "| Site | Services | save → `reload` event | save → changed page fetched |",
-        "| --- | ---: | --- | --- |",
+        "| Site | Services | Edit | save → `reload` event | save → changed page fetched |",
+        "| --- | ---: | --- | --- | --- |",
     ]
     for row in rows:
-        lines.append(f"| {row['label']} | {row['services']:,} | {milliseconds(row['reload'])} | {milliseconds(row['page'])} |")
-    return "\n".join(lines) + f"\n\nMedian (min–max) of {runs} saves of one service's summary, after one save to warm up."
+        lines.append(f"| {row['label']} | {row['services']:,} | {row['edit']} | {milliseconds(row['reload'])} | "
+                     f"{milliseconds(row['page'])} |")
+    return "\n".join(lines) + (f"\n\nMedian (min–max) of {runs} saves of each kind, after one to warm up: one service's "
+                               "summary, then its title (each new title sorts it to the other end of the A to Z), then a new "
+                               "service's file (reviewed a month ago, titled to sort at one end or the other) and its deletion; "
+                               "\"changed page\" is the new service's page, then its address answering 404.")
 
 
 SERVE_HEADING = "## Preview: save to reload (`localoffer serve`)"

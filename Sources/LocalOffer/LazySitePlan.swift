@@ -57,14 +57,25 @@ final class LazySitePlan: @unchecked Sendable {
     /// otherwise, or when that writer no longer plans it, from every writer.
     func file(at path: String, owner: Int?) -> PlannedFile? {
         if let owner, owner < writers.count {
-            // A writer that can plan the one file (a service's page) does, until it has planned them all.
-            if slots[owner].lock.withLock({ slots[owner].files == nil }),
-               case .file(let file) = writers[owner].planFile(at: path, context) {
-                return file
-            }
+            if let file = single(at: path, writer: owner) { return file }
             if let file = files(ofWriter: owner).byPath[path] { return file }
         }
+        // A path no writer planned last time (a new service's page): the first writer, in the order
+        // they plan, that can plan the one file says whether it is there, before all are planned.
+        if owner == nil, lock.withLock({ everything == nil }) {
+            for index in earlyIndexes + lateIndexes {
+                if let file = single(at: path, writer: index) { return file }
+            }
+        }
         return complete().files[path]
+    }
+
+    /// The one file at `path`, from a writer that can plan it alone (a service's page), while that
+    /// writer has not planned them all.
+    private func single(at path: String, writer index: Int) -> PlannedFile? {
+        guard slots[index].lock.withLock({ slots[index].files == nil }),
+              case .file(let file) = writers[index].planFile(at: path, context) else { return nil }
+        return file
     }
 
     /// Every writer's files, planned: each path's file (the first planned there), which writer

@@ -152,22 +152,44 @@ public struct SiteBuilder: Sendable {
     }
 
     /// The site after a save that changed only entries, and nothing of them that the rest of the
-    /// site reads (see `ContentValidator.revise` and `SiteItems.revising`): the previous site with
-    /// those entries' items made again. Its problems are the previous ones, unchanged. Nil when any
-    /// change is more than that, or there is no previous site without errors to build on.
+    /// site reads but their order (see `ContentValidator.revise` and `SiteItems.revising`), or that
+    /// added or deleted one service without changing what the rules find (`ContentValidator.add`,
+    /// `remove`): the previous site with those entries' items made again, put in or taken out. Its
+    /// problems are the previous ones, unchanged. Nil when any change is more than that, or there is
+    /// no previous site without errors to build on.
     private func revise(_ changes: [LoadedContent.Change], run: inout StepTimer) -> SitePlan? {
         guard let cache, let previous = cache.prepared else { return nil }
         let validator = ContentValidator(today: options.today, memo: cache.decoded)
+        var indexChanges: [IndexChange] = []
+        var rendering = previous.rendering
         let revised = run.step("revise") { () -> SiteItems? in
             var items = previous.context.items
+            let categoryIDs = Set(items.site.categories.map(\.id))
             for change in changes {
-                guard case .success(let before)? = change.before, case .success(let after)? = change.after,
-                      before.kind == after.kind, let revision = validator.revise(after, previous: before),
-                      let next = items.revising(
-                          revision, document: after, previous: before, rendering: previous.rendering, memo: cache.rendered
-                      )
-                else { return nil }
-                items = next
+                switch (change.before, change.after) {
+                case (.success(let before)?, .success(let after)?):
+                    guard before.kind == after.kind, let revision = validator.revise(after, previous: before),
+                          let next = items.revising(revision, document: after, previous: before, rendering: rendering, memo: cache.rendered)
+                    else { return nil }
+                    items = next.items
+                    if let change = next.serviceChange { indexChanges.append(change) }
+                // One service added or deleted, and nothing else: `ServiceGroups.changing` reads an
+                // inserted service from the items as they end.
+                case (nil, .success(let added)?) where changes.count == 1:
+                    guard let revision = validator.add(added, categoryIDs: categoryIDs),
+                          let next = items.adding(revision, document: added, rendering: rendering, memo: cache.rendered)
+                    else { return nil }
+                    (items, rendering) = (next.items, next.rendering)
+                    if let change = next.serviceChange { indexChanges.append(change) }
+                case (.success(let deleted)?, nil) where changes.count == 1:
+                    guard let entry = validator.remove(deleted),
+                          let next = items.removing(entry, path: deleted.path, rendering: rendering, memo: cache.rendered)
+                    else { return nil }
+                    (items, rendering) = (next.items, next.rendering)
+                    if let change = next.serviceChange { indexChanges.append(change) }
+                default:
+                    return nil
+                }
             }
             return items
         }
@@ -177,10 +199,10 @@ public struct SiteBuilder: Sendable {
         }
         guard let library, templateProblems == previous.templateProblems else { return nil }
         let context = run.step("context") {
-            WriterContext(items: revised, templates: library, groupedAs: previous.context, toolHash: ToolIdentity.hash)
+            WriterContext(items: revised, templates: library, groupedAs: previous.context, changes: indexChanges, toolHash: ToolIdentity.hash)
         }
         cache.prepared = BuildCache.Prepared(
-            context: context, rendering: previous.rendering, diagnostics: previous.diagnostics, templateProblems: templateProblems
+            context: context, rendering: rendering, diagnostics: previous.diagnostics, templateProblems: templateProblems
         )
         return SitePlan(
             files: [], diagnostics: previous.diagnostics, steps: run.steps, seconds: run.total, items: revised, templates: library,

@@ -49,6 +49,13 @@ public struct ContentLinkTable: Sendable {
     }
 
     public func address(of contentPath: String) -> String? { addresses[contentPath] }
+
+    /// This table with the entry at `contentPath` at `address` now, or with none (nil).
+    public func setting(_ contentPath: String, to address: String?) -> ContentLinkTable {
+        var addresses = self.addresses
+        addresses[contentPath] = address
+        return ContentLinkTable(addresses)
+    }
 }
 
 /// One entry a body links to, and the address it had when the body was rendered (nil: none).

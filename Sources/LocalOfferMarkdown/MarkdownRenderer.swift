@@ -20,6 +20,11 @@ public struct MarkdownRenderer: Sendable {
         self.glossary = glossary
     }
 
+    /// This renderer, with links between entries leading where `links` says.
+    public func with(links: ContentLinkTable) -> MarkdownRenderer {
+        MarkdownRenderer(links: links, glossary: glossary)
+    }
+
     public func render(_ input: MarkdownInput) -> (RenderedMarkdown, [Diagnostic]) {
         let (rendered, problems, _) = renderNamingLinks(input)
         return (rendered, problems)

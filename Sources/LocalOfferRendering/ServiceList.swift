@@ -48,15 +48,18 @@ public enum ServiceList: Sendable, Hashable {
 /// filtering every service once per list.
 public struct ServiceGroups: Sendable {
     /// Indexes into `SiteItems.services`, in title order.
-    public let all: [Int]
-    public let byCategory: [String: [Int]]
-    public let byOrganisation: [String: [Int]]
-    public let byAge: [AgeStage: [Int]]
-    public let byNeed: [AreaOfNeed: [Int]]
-    public let byAgeAndNeed: [AgeStage: [AreaOfNeed: [Int]]]
-    public let byAgeAndCategory: [AgeStage: [String: [Int]]]
+    public private(set) var all: [Int]
+    public private(set) var byCategory: [String: [Int]]
+    public private(set) var byOrganisation: [String: [Int]]
+    public private(set) var byAge: [AgeStage: [Int]] = [:]
+    public private(set) var byNeed: [AreaOfNeed: [Int]] = [:]
+    public private(set) var byAgeAndNeed: [AgeStage: [AreaOfNeed: [Int]]] = [:]
+    public private(set) var byAgeAndCategory: [AgeStage: [String: [Int]]] = [:]
     /// Each letter of the A to Z and the position in `all` of its first service.
-    public let letterStarts: [LetterStart]
+    public private(set) var letterStarts: [LetterStart] = []
+    /// Each service's letter of the A to Z, by index: kept by `changing` as the services are, so
+    /// that a save need not look at 10,000 titles again.
+    private var letters: [String] = []
 
     public struct LetterStart: Sendable, Hashable {
         public let letter: String
@@ -64,33 +67,82 @@ public struct ServiceGroups: Sendable {
     }
 
     /// What this reads of a service — its place in title order, title, categories, organisation,
-    /// needs and ages — `ContentValidator.revise` must hold unchanged for `serve` to keep the groups
-    /// after a save; a field read here that it does not check is a stale list in the preview.
+    /// needs and ages — `ContentValidator.revise` must hold unchanged, or `changing` follow, for
+    /// `serve` to keep the groups after a save; a field read here that neither knows of is a stale
+    /// list in the preview.
     public init(_ items: SiteItems) {
         all = Array(items.services.indices)
         byCategory = items.servicesByCategory
         byOrganisation = items.servicesByOrganisation
-        var byAge: [AgeStage: [Int]] = [:]
-        var byNeed: [AreaOfNeed: [Int]] = [:]
-        var byAgeAndNeed: [AgeStage: [AreaOfNeed: [Int]]] = [:]
-        var byAgeAndCategory: [AgeStage: [String: [Int]]] = [:]
-        var letterStarts: [LetterStart] = []
-        for (index, item) in items.services.enumerated() {
-            let service = item.entry
-            let letter = PageRenderer.letter(of: service.title)
-            if letterStarts.last?.letter != letter { letterStarts.append(LetterStart(letter: letter, position: index)) }
-            for need in service.eligibility.needs { byNeed[need, default: []].append(index) }
-            for stage in AgeStage.allCases where stage.includes(service) {
-                byAge[stage, default: []].append(index)
-                for need in service.eligibility.needs { byAgeAndNeed[stage, default: [:]][need, default: []].append(index) }
-                for category in service.categories { byAgeAndCategory[stage, default: [:]][category, default: []].append(index) }
-            }
+        for (index, item) in items.services.enumerated() { join(item.entry, at: index) }
+        letters = items.services.map { PageRenderer.letter(of: $0.entry.title) }
+        letterStarts = Self.letterStarts(letters)
+    }
+
+    /// Puts the service at `index` into the lists it belongs to besides the A to Z, its topics' and
+    /// its organisation's (which `SiteItems` keeps); each list stays in title order.
+    private mutating func join(_ service: Service, at index: Int) {
+        func add(_ list: inout [Int]) {
+            if let last = list.last, last > index { list.insertInOrder(index) } else { list.append(index) }
         }
-        self.byAge = byAge
-        self.byNeed = byNeed
-        self.byAgeAndNeed = byAgeAndNeed
-        self.byAgeAndCategory = byAgeAndCategory
-        self.letterStarts = letterStarts
+        for need in service.eligibility.needs { add(&byNeed[need, default: []]) }
+        for stage in AgeStage.allCases where stage.includes(service) {
+            add(&byAge[stage, default: []])
+            for need in service.eligibility.needs { add(&byAgeAndNeed[stage, default: [:]][need, default: []]) }
+            for category in service.categories { add(&byAgeAndCategory[stage, default: [:]][category, default: []]) }
+        }
+    }
+
+    /// These groups, for `items` after one save moved, added or removed services
+    /// (`SiteItems.revising`, `adding`, `removing`), the changes in the order made: every list's
+    /// indexes changed alike, in time linear in the lists' length, where grouping the services again
+    /// sorts them. Nothing else that groups a service may have changed. An inserted service is read
+    /// from `items`, so a save with an insertion must have made no other change.
+    public func changing(_ changes: [IndexChange], items: SiteItems) -> ServiceGroups {
+        guard !changes.isEmpty else { return self }
+        var groups = self
+        for change in changes {
+            func remap(_ list: [Int]) -> [Int] { change.remap(list) }
+            groups.byAge = groups.byAge.mapValues(remap)
+            groups.byNeed = groups.byNeed.mapValues(remap)
+            groups.byAgeAndNeed = groups.byAgeAndNeed.mapValues { $0.mapValues(remap) }
+            groups.byAgeAndCategory = groups.byAgeAndCategory.mapValues { $0.mapValues(remap) }
+            if case .inserted(let index) = change { groups.join(items.services[index].entry, at: index) }
+        }
+        // One change (the usual save): one letter moves, comes or goes. Several: the items as they
+        // end no longer say where each change put its service, so every letter is read again.
+        switch changes.count == 1 ? changes[0] : nil {
+        case .moved(let move)?:
+            groups.letters.remove(at: move.from)
+            groups.letters.insert(PageRenderer.letter(of: items.services[move.to].entry.title), at: move.to)
+        case .inserted(let index)?:
+            groups.letters.insert(PageRenderer.letter(of: items.services[index].entry.title), at: index)
+        case .removed(let index)?:
+            groups.letters.remove(at: index)
+        case nil:
+            groups.letters = items.services.map { PageRenderer.letter(of: $0.entry.title) }
+        }
+        // A list a removed service alone was in is gone, as grouping again would not make it.
+        if changes.contains(where: { if case .removed = $0 { true } else { false } }) {
+            groups.byAge = groups.byAge.filter { !$0.value.isEmpty }
+            groups.byNeed = groups.byNeed.filter { !$0.value.isEmpty }
+            groups.byAgeAndNeed = groups.byAgeAndNeed.mapValues { $0.filter { !$0.value.isEmpty } }.filter { !$0.value.isEmpty }
+            groups.byAgeAndCategory = groups.byAgeAndCategory.mapValues { $0.filter { !$0.value.isEmpty } }.filter { !$0.value.isEmpty }
+        }
+        groups.all = Array(items.services.indices)
+        groups.byCategory = items.servicesByCategory
+        groups.byOrganisation = items.servicesByOrganisation
+        groups.letterStarts = Self.letterStarts(groups.letters)
+        return groups
+    }
+
+    /// Each letter of the A to Z and the position of its first service.
+    private static func letterStarts(_ letters: [String]) -> [LetterStart] {
+        var starts: [LetterStart] = []
+        for (index, letter) in letters.enumerated() where starts.last?.letter != letter {
+            starts.append(LetterStart(letter: letter, position: index))
+        }
+        return starts
     }
 
     public func members(_ list: ServiceList) -> [Int] {

@@ -96,6 +96,19 @@ public final class MarkdownMemo: @unchecked Sendable {
         return hash
     }
 
+    /// Whether a body other than the one at `path` links to the entry file `contentPath`.
+    func isLinked(to contentPath: String, exceptFrom path: String) -> Bool {
+        lock.withLock { byPath.contains { $0.key != path && $0.value.links.contains { $0.path == contentPath } } }
+    }
+
+    /// Forgets the body and the file at `path`, deleted.
+    func forget(_ path: String) {
+        lock.withLock {
+            byPath[path] = nil
+            hashes[path] = nil
+        }
+    }
+
     static func same(_ left: MarkdownInput, _ right: MarkdownInput) -> Bool {
         left.firstLine == right.firstLine && left.text.hasSameBytes(as: right.text) && left.path.hasSameBytes(as: right.path)
             && left.folder.hasSameBytes(as: right.folder)

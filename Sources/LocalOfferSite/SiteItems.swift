@@ -1,4 +1,5 @@
 import LocalOfferModel
+import LocalOfferText
 
 /// The whole validated site as the writers see it: settings, vocabulary and every published entry
 /// as an item, in the order lists show them, with the lookups writers need built once.
@@ -15,13 +16,13 @@ public struct SiteItems: Sendable {
     public let links: SiteLinks
     public let today: LocalDate
     /// Hashes of what many pages show at once, for writers' fingerprints.
-    public let hashes: SiteHashes
+    public internal(set) var hashes: SiteHashes
 
-    private let organisationIndex: [String: Int]
+    var organisationIndex: [String: Int]
     /// Indexes into `services`, in title order.
-    public let servicesByOrganisation: [String: [Int]]
+    public internal(set) var servicesByOrganisation: [String: [Int]]
     /// Indexes into `services`, in title order.
-    public let servicesByCategory: [String: [Int]]
+    public internal(set) var servicesByCategory: [String: [Int]]
 
     public init(
         site: Site, glossary: [GlossaryEntry], synonyms: [SynonymGroup], services: [Item<Service>],
@@ -34,8 +35,8 @@ public struct SiteItems: Sendable {
         // Sort keys are made once per entry, not once per comparison. What orders and indexes the
         // entries here, `ContentValidator.revise` holds unchanged when `serve` swaps one item.
         self.services = Self.sorted(services) { Service.titleSortKey($0.entry) }
-        self.organisations = Self.sorted(organisations) { SortKey(text: $0.entry.name.lowercased(), slug: $0.slug) }
-        let pagesByTitle = Self.sorted(pages) { SortKey(text: $0.entry.title.lowercased(), slug: $0.slug) }
+        self.organisations = Self.sorted(organisations, by: Self.nameSortKey)
+        let pagesByTitle = Self.sorted(pages, by: Self.titleSortKey)
         // Editors' `order` first; stable, so equal orders stay in title order.
         self.pages = pagesByTitle.enumerated().sorted { left, right in
             let (a, b) = (left.element.entry.order ?? Int.max, right.element.entry.order ?? Int.max)
@@ -44,11 +45,7 @@ public struct SiteItems: Sendable {
         self.links = links
         self.today = today
         self.hashes = hashes
-        var organisationIndex: [String: Int] = [:]
-        for (index, organisation) in self.organisations.enumerated() where organisationIndex[organisation.slug] == nil {
-            organisationIndex[organisation.slug] = index
-        }
-        self.organisationIndex = organisationIndex
+        self.organisationIndex = Self.index(self.organisations)
         var byOrganisation: [String: [Int]] = [:]
         var byCategory: [String: [Int]] = [:]
         for (index, service) in self.services.enumerated() {
@@ -60,6 +57,28 @@ public struct SiteItems: Sendable {
     }
 
     public var urls: SiteURLs { links.urls }
+
+    static func nameSortKey(_ organisation: Item<Organisation>) -> SortKey {
+        SortKey(text: organisation.entry.name.lowercased(), slug: organisation.slug)
+    }
+
+    static func titleSortKey(_ page: Item<InformationPage>) -> SortKey {
+        SortKey(text: page.entry.title.lowercased(), slug: page.slug)
+    }
+
+    /// The order of `pages`: editors' `order` first, then by title.
+    static func isBefore(_ left: Item<InformationPage>, _ right: Item<InformationPage>) -> Bool {
+        let (a, b) = (left.entry.order ?? Int.max, right.entry.order ?? Int.max)
+        return a == b ? titleSortKey(left) < titleSortKey(right) : a < b
+    }
+
+    static func index(_ organisations: [Item<Organisation>]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, organisation) in organisations.enumerated() where index[organisation.slug] == nil {
+            index[organisation.slug] = position
+        }
+        return index
+    }
 
     private static func sorted<Entry>(_ items: [Item<Entry>], by key: (Item<Entry>) -> SortKey) -> [Item<Entry>] {
         let keys = items.map(key)
@@ -88,13 +107,51 @@ public struct SiteHashes: Sendable, Hashable {
     public var glossary: UInt64
     /// `synonyms.yml`: the search index.
     public var synonyms: UInt64
+    /// Every content file's address, as `addresses` hashes them.
+    public var addressTable: AddressTableHash
     /// Every content file's address: which links resolve, so every rendered body.
-    public var addresses: UInt64
+    public var addresses: UInt64 { addressTable.value }
 
-    public init(site: UInt64, glossary: UInt64, synonyms: UInt64, addresses: UInt64) {
+    public init(site: UInt64, glossary: UInt64, synonyms: UInt64, addressTable: AddressTableHash) {
         self.site = site
         self.glossary = glossary
         self.synonyms = synonyms
-        self.addresses = addresses
+        self.addressTable = addressTable
+    }
+}
+
+/// A hash of a table of content files' addresses that needs no order, and that one entry added or
+/// removed updates without going over the others (`serve`): the sum of each pair's hash, and how
+/// many pairs. Sorting 10,000 paths on every save cost more than everything else `serve` does for one entry.
+public struct AddressTableHash: Sendable, Hashable {
+    public private(set) var count = 0
+    public private(set) var sum: UInt64 = 0
+
+    public init(_ table: [String: String] = [:]) {
+        for (path, address) in table { add(path, address) }
+    }
+
+    public mutating func add(_ path: String, _ address: String) {
+        count += 1
+        sum &+= Self.hash(path, address)
+    }
+
+    public mutating func remove(_ path: String, _ address: String) {
+        count -= 1
+        sum &-= Self.hash(path, address)
+    }
+
+    public var value: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(count)
+        hasher.combine(sum)
+        return hasher.value
+    }
+
+    private static func hash(_ path: String, _ address: String) -> UInt64 {
+        var pair = StableHasher()
+        pair.combine(path)
+        pair.combine(address)
+        return pair.value
     }
 }

@@ -53,18 +53,7 @@ public struct SiteItemsBuilder: Sendable {
             sourceHashes[document.path] = memo?.sourceHash(of: document) ?? Self.sourceHash(of: document)
         }
 
-        // The sum of each pair's hash, so that no order is needed: sorting 10,000 paths on every save
-        // of `serve` cost more than everything else it does for one entry.
-        var addressSum: UInt64 = 0
-        for (path, address) in addresses {
-            var pair = StableHasher()
-            pair.combine(path)
-            pair.combine(address)
-            addressSum &+= pair.value
-        }
-        var addressHasher = StableHasher()
-        addressHasher.combine(addresses.count)
-        addressHasher.combine(addressSum)
+        let addressTable = AddressTableHash(addresses)
         let glossaryHash = source.glossaryFile.map { StableHasher.hash($0.text) } ?? 0
         // What every body's rendering depends on besides its own text and the entries it links to
         // (which `MarkdownMemo` checks body by body).
@@ -112,7 +101,7 @@ public struct SiteItemsBuilder: Sendable {
             site: source.siteFile.map { StableHasher.hash($0.text) } ?? 0,
             glossary: glossaryHash,
             synonyms: source.synonymsFile.map { StableHasher.hash($0.text) } ?? 0,
-            addresses: addressHasher.value
+            addressTable: addressTable
         )
         let siteItems = SiteItems(
             site: content.site, glossary: content.glossary, synonyms: content.synonyms, services: services,

@@ -116,12 +116,16 @@ public struct WriterContext: Sendable {
         )
     }
 
-    /// With the service groups of `previous`, whose items order and group the services as `items`
-    /// do (see `SiteItems.revising`): grouping 10,000 services is most of what a context costs.
-    public init(items: SiteItems, templates: TemplateLibrary, groupedAs previous: WriterContext, toolHash: UInt64) {
+    /// With the service groups of `previous`, whose items group the services as `items` do, but for
+    /// the services `changes` moved, added or removed (see `SiteItems.revising`): grouping 10,000
+    /// services is most of what a context costs.
+    public init(
+        items: SiteItems, templates: TemplateLibrary, groupedAs previous: WriterContext, changes: [IndexChange] = [], toolHash: UInt64
+    ) {
+        let groups = previous.renderer.groups.changing(changes, items: items)
         self.init(
             items: items, templates: templates,
-            renderer: PageRenderer(items: items, templates: templates, groups: previous.renderer.groups), pages: [], toolHash: toolHash
+            renderer: PageRenderer(items: items, templates: templates, groups: groups), pages: [], toolHash: toolHash
         )
     }
 

@@ -15,7 +15,8 @@ struct PreviewSiteEquivalenceTests {
     enum Edit: CaseIterable {
         case serviceSummary, serviceTitle, duplicateTitle, serviceAges, serviceCategory, draftToggle, addService,
              deleteService, renameService, linkFromPage, unknownOrganisation, brokenYAML, repair, organisationName,
-             organisationBody, pageBody, brokenLinkInBody, glossaryEntry, editorTemporaryFile, nothing
+             organisationBody, pageBody, pageTitle, lonelyOrganisationName, brokenLinkInBody, glossaryEntry,
+             editorTemporaryFile, nothing
     }
 
     struct Workspace {
@@ -32,7 +33,18 @@ struct PreviewSiteEquivalenceTests {
             theme = folder + "/theme"
             try FileManager.default.copyItem(atPath: TestSite.defaultTheme, toPath: theme)
             try SyntheticContent.addServices(12, to: content, seed: 11)
+            // An organisation no service names: the warning that says so quotes its name.
+            try write(content + "/organisations/\(Self.lonelyOrganisation).md", """
+                ---
+                name: Kingsmere Closed Trust
+                type: voluntary
+                contact: {phone: 020 7946 0999, email: trust@kingsmere-closed.example.org}
+                ---
+                A trust that runs no services at present.
+                """)
         }
+
+        static let lonelyOrganisation = "kingsmere-closed-trust"
 
         var options: BuildOptions {
             BuildOptions(contentDirectory: content, templateDirectories: [theme], outputDirectory: "", baseURL: "/", today: TestSite.today)
@@ -68,8 +80,19 @@ struct PreviewSiteEquivalenceTests {
                 try write(pick, replacingLine(try read(pick), prefix: "summary:", with: "summary: Edited at step \(step), a group for families."))
                 return [pick]
             case .serviceTitle:
-                try write(pick, replacingLine(try read(pick), prefix: "title:", with: "title: Aardvark club \(step) \(random.next(100_000))"))
+                // To the start of the A to Z or to its end: the service moves in every list it is in.
+                let start = random.next(2) == 0 ? "Aardvark club" : "Zebra crossing club"
+                try write(pick, replacingLine(try read(pick), prefix: "title:", with: "title: \(start) \(step) \(random.next(100_000))"))
                 return [pick]
+            case .pageTitle:
+                let path = content + "/pages/" + ["money-and-benefits.md", "complaints.md", "privacy-notice.md"][random.next(3)]
+                let start = random.next(2) == 0 ? "About" : "Your"
+                try write(path, replacingLine(try read(path), prefix: "title:", with: "title: \(start) page \(step)"))
+                return [path]
+            case .lonelyOrganisationName:
+                let path = content + "/organisations/\(Self.lonelyOrganisation).md"
+                try write(path, replacingLine(try read(path), prefix: "name:", with: "name: Kingsmere Closed Trust \(step)"))
+                return [path]
             case .duplicateTitle:
                 let other = content + "/services/" + names[random.next(names.count)]
                 let title = try read(other).components(separatedBy: "\n").first { $0.hasPrefix("title:") } ?? "title: Same"
@@ -95,7 +118,10 @@ struct PreviewSiteEquivalenceTests {
                 added += 1
                 var generator = SyntheticContent.Random(state: UInt64(500 + added))
                 let path = content + "/services/added-\(added).md"
-                try write(path, SyntheticContent.service(80_000 + added, random: &generator, titlePrefix: "Added "))
+                let text = SyntheticContent.service(80_000 + added, random: &generator, titlePrefix: "Added ")
+                // Every other one reviewed lately: the others may fall due for review soon, a warning
+                // in the new file that only validating the whole site reports.
+                try write(path, added % 2 == 1 ? replacingLine(text, prefix: "last_reviewed:", with: "last_reviewed: 2026-10-01") : text)
                 return [path]
             case .deleteService:
                 try FileManager.default.removeItem(atPath: pickOurs)
@@ -216,13 +242,15 @@ struct PreviewSiteEquivalenceTests {
         let site = PreviewSite(options: workspace.options)
         site.rebuild()
         site.finishPlanning()
-        var lastPublishable = Self.freshPlan(workspace.options).files.map(\.path)
+        let first = Self.freshPlan(workspace.options)
+        #expect(first.isPublishable, "the workspace should start without errors: \(first.diagnostics.prefix(3))")
+        var lastPublishable = first.files.map(\.path)
         #expect(Self.differences(site, Self.freshPlan(workspace.options), lastPublishable: lastPublishable).isEmpty)
 
         var random = SyntheticContent.Random(state: 2027)
         // Every kind of edit once, then a random sequence in which the edits an editor makes most come
         // more often; errors come and go (repair).
-        let likely = Edit.allCases + [.serviceSummary, .serviceSummary, .pageBody, .organisationBody, .serviceSummary]
+        let likely = Edit.allCases + [.serviceSummary, .serviceSummary, .pageBody, .organisationBody, .serviceSummary, .addService]
         var edits = Edit.allCases
         for _ in 0..<20 { edits.append(likely[random.next(likely.count)]) }
         var sawErrors = false
@@ -262,5 +290,114 @@ struct PreviewSiteEquivalenceTests {
         #expect(readAgainOnlyChanged > edits.count / 2)
         // Summaries, a page's body, an organisation's details: the edits that leave every other entry as it was.
         #expect(revisedOnly >= 8, "only \(revisedOnly) of \(edits.count) edits took the short way: \(paths)")
+    }
+
+    /// The saves that take the short way without validating the whole site again — a new title, a
+    /// new service, a deleted one — and those next to them that must not, each answered as a fresh
+    /// plan would, in a fixed order from a site without errors.
+    @Test func titlesAndNewAndDeletedServicesTakeTheShortWay() throws {
+        var workspace = try Workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace.folder) }
+        let site = PreviewSite(options: workspace.options)
+        site.rebuild()
+        site.finishPlanning()
+        var lastPublishable = Self.freshPlan(workspace.options).files.map(\.path)
+        let content = workspace.content
+        let ours = workspace.services().filter { !FileManager.default.fileExists(atPath: TestSite.demoContent + "/services/" + $0) }
+        let first = content + "/services/" + ours[0]
+        var generator = SyntheticContent.Random(state: 99)
+        let newService = SyntheticContent.service(90_001, random: &generator, titlePrefix: "Aardvark ")
+        let added = content + "/services/aardvark-new.md"
+        let page = content + "/pages/complaints.md"
+        let pageText = try workspace.read(page)
+
+        // (what the save does, whether it may take the short way, the paths the watcher names)
+        let saves: [(String, Bool, () throws -> Set<String>)] = [
+            ("a service's title, to the end of the A to Z", true, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "title:", with: "title: Zebra crossing club"))
+                return [first]
+            }),
+            ("a new service reviewed lately", true, {
+                try workspace.write(added, workspace.replacingLine(newService, prefix: "last_reviewed:", with: "last_reviewed: 2026-10-01"))
+                return [added]
+            }),
+            ("the new service's title, to the other end", true, {
+                try workspace.write(added, workspace.replacingLine(try workspace.read(added), prefix: "title:", with: "title: Zulu group"))
+                return [added]
+            }),
+            ("the new service deleted", true, {
+                try FileManager.default.removeItem(atPath: added)
+                return [added]
+            }),
+            ("a new service due for review soon: a warning in it", false, {
+                try workspace.write(added, workspace.replacingLine(newService, prefix: "last_reviewed:", with: "last_reviewed: 2025-12-10"))
+                return [added]
+            }),
+            ("a new service with the title of another", false, {
+                let title = try workspace.read(first).components(separatedBy: "\n").first { $0.hasPrefix("title:") } ?? "title: Zebra crossing club"
+                let path = content + "/services/same-title.md"
+                try workspace.write(path, workspace.replacingLine(newService, prefix: "title:", with: title))
+                return [path]
+            }),
+            ("that one deleted again", false, {
+                try FileManager.default.removeItem(atPath: content + "/services/same-title.md")
+                return [content + "/services/same-title.md"]
+            }),
+            ("a page's title", true, {
+                try workspace.write(page, workspace.replacingLine(pageText, prefix: "title:", with: "title: About complaints"))
+                return [page]
+            }),
+            ("a link from the page to a service", true, {
+                try workspace.write(page, try workspace.read(page) + "\nSee [this service](../services/\(ours[1])).\n")
+                return [page]
+            }),
+            ("that service deleted: the link breaks", false, {
+                try FileManager.default.removeItem(atPath: content + "/services/" + ours[1])
+                return [content + "/services/" + ours[1]]
+            }),
+            ("the link taken out", false, {
+                try workspace.write(page, pageText)
+                return [page]
+            }),
+            ("the name of an organisation no service names, which a warning quotes", false, {
+                let path = content + "/organisations/\(Workspace.lonelyOrganisation).md"
+                try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "name:", with: "name: Kingsmere Quiet Trust"))
+                return [path]
+            }),
+            ("a new organisation, which no service names yet", false, {
+                let path = content + "/organisations/kingsmere-new-trust.md"
+                try workspace.write(path, """
+                    ---
+                    name: Kingsmere New Trust
+                    type: voluntary
+                    contact: {phone: 020 7946 0998, email: hello@kingsmere-new.example.org}
+                    ---
+                    A new trust.
+                    """)
+                return [path]
+            }),
+            ("its first service: the warning that it has none goes", false, {
+                try workspace.write(added, workspace.replacingLine(
+                    workspace.replacingLine(newService, prefix: "last_reviewed:", with: "last_reviewed: 2026-10-01"),
+                    prefix: "organisation:", with: "organisation: kingsmere-new-trust"))
+                return [added]
+            }),
+            ("its only service deleted: the warning comes back", false, {
+                try FileManager.default.removeItem(atPath: added)
+                return [added]
+            }),
+        ]
+        for (what, short, save) in saves {
+            let changed = try save()
+            if changed.isEmpty { continue }
+            let rebuilt = site.rebuild(changed: changed)
+            let tookShortWay = !rebuilt.steps.contains { $0.name == "validate" }
+            #expect(tookShortWay == short, "\(what): took the short way: \(tookShortWay)")
+            site.finishPlanning()
+            let fresh = Self.freshPlan(workspace.options)
+            let found = Self.differences(site, fresh, lastPublishable: lastPublishable)
+            #expect(found.isEmpty, "\(what): \(found.prefix(5))")
+            if fresh.isPublishable { lastPublishable = fresh.files.map(\.path) }
+        }
     }
 }

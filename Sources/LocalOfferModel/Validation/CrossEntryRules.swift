@@ -81,8 +81,7 @@ struct CrossEntryRules {
             let noun = kind == .organisation ? "name" : "title"
             var seen: [String: EntryFacts] = [:]
             for entry in facts where entry.kind == kind {
-                guard let title = entry.title else { continue }
-                let key = title.value.lowercased()
+                guard let title = entry.title, let key = entry.titleKey else { continue }
                 if let earlier = seen[key] {
                     diagnostics.append(.error(
                         .duplicateTitle, "the \(noun) '\(title.value)' is also used by \(earlier.path)",

@@ -67,6 +67,44 @@ public final class DecodeMemo: @unchecked Sendable {
         lock.withLock { byPath[path].map { ($0.document, $0.today, $0.result) } }
     }
 
+    /// Whether an entry of `kind` other than the one at `path` has this title (an organisation, this
+    /// name), ignoring case as the rule that titles are distinct does (`CrossEntryRules`).
+    func isTitleTaken(_ title: String, kind: ContentKind, byAnotherThan path: String) -> Bool {
+        let key = title.lowercased()
+        return lock.withLock {
+            byPath.values.contains { remembered in
+                let facts = remembered.result.1
+                return facts.kind == kind && facts.titleKey == key && facts.path != path
+            }
+        }
+    }
+
+    /// Whether a published service, other than the one at `path`, names the organisation `slug`
+    /// (`CrossEntryRules` warns of one that none names).
+    func hasPublishedService(of slug: String, besides path: String = "") -> Bool {
+        lock.withLock {
+            byPath.values.contains { remembered in
+                let facts = remembered.result.1
+                return facts.kind == .service && !facts.isDraft && facts.organisation?.value == slug && facts.path != path
+            }
+        }
+    }
+
+    /// Whether a file other than the one at `path` has this slug, of any kind (`CrossEntryRules`).
+    func isSlugTaken(_ slug: String, byAnotherThan path: String) -> Bool {
+        lock.withLock { byPath.values.contains { $0.result.1.slug == slug && $0.result.1.path != path } }
+    }
+
+    /// Whether an organisation file has this slug.
+    func hasOrganisation(_ slug: String) -> Bool {
+        lock.withLock { byPath.values.contains { $0.result.1.kind == .organisation && $0.result.1.slug == slug } }
+    }
+
+    /// Forgets the file at `path`, deleted.
+    func forget(_ path: String) {
+        lock.withLock { _ = byPath.removeValue(forKey: path) }
+    }
+
     /// What the rules between entries find, checked again only when what they read changed (a
     /// title, an organisation, a category, a file added or removed), not when a summary was edited.
     func ruleFindings(_ rules: CrossEntryRules) -> [Diagnostic] {

@@ -22,6 +22,8 @@ struct EntryFacts: Sendable {
     var isReadable: Bool
     /// `title` of a service or page, `name` of an organisation.
     var title: Located?
+    /// The title as the rule that titles are distinct compares them: ignoring case.
+    var titleKey: String?
     /// The organisation a service names.
     var organisation: Located?
     /// The categories a service names; nil when the list itself could not be read.
@@ -60,6 +62,7 @@ struct EntryFacts: Sendable {
             switch keyNode.string {
             case "title" where document.kind != .organisation, "name" where document.kind == .organisation:
                 title = located(value)
+                titleKey = title?.value.lowercased()
             case "organisation" where document.kind == .service:
                 organisation = located(value)
             case "categories" where document.kind == .service:

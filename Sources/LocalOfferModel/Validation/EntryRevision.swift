@@ -14,39 +14,94 @@ public struct EntryRevision: Sendable {
     public let path: String
     /// The entry as it is now.
     public let entry: RevisedEntry
+    /// Whether its title (an organisation's name) changed: its place in the lists that are in title
+    /// order may have too (`SiteItems.revising` moves it).
+    public let renamed: Bool
 }
 
 extension ContentValidator {
     /// The entry in `document`, decoded again on its own, when the save changed nothing that the
-    /// rest of the site reads of it; nil otherwise, and the whole site must be validated again.
+    /// rest of the site reads of it but, at most, its title; nil otherwise, and the whole site must be
+    /// validated again.
     ///
     /// Nothing else changes when: the file had and has no problem at all, so the site's problems
     /// stay those it had; what the rules between entries read is the same (`EntryFacts.RuleKey`),
-    /// so their findings are too; and what places the entry among the others is the same — for a
-    /// service its title, organisation, topics, eligibility and status (the order and membership of
-    /// every list), for an organisation its name, for a page its title and order. Then validating the
-    /// whole site would give the same problems and the same entries, this one's new value aside.
+    /// so their findings are too; and what groups the entry with others is the same — for a service
+    /// its organisation, topics, eligibility and status (the membership of every list), for a page
+    /// its order. Then validating the whole site would give the same problems and the same entries,
+    /// this one's new value aside.
+    ///
+    /// A new title (an organisation's new name) is read by one rule besides: titles must be distinct
+    /// within their kind. The site had no error, so no two titles were alike; if the new one is like
+    /// no other either, the rules still find nothing. An organisation's name is also quoted by the
+    /// warning that it has no published services, so a renamed organisation must have some.
     /// `previous` is the file as the site was last built from it.
     public func revise(_ document: ContentDocument, previous: ContentDocument) -> EntryRevision? {
         guard let memo, let before = memo.remembered(at: document.path), before.today == today,
               DecodeMemo.same(before.document, previous), before.result.2.isEmpty, let old = before.result.0 else { return nil }
         let (decoded, facts, problems) = memo.decode(document, today: today)
-        guard problems.isEmpty, let new = decoded, facts.ruleKey.isSame(as: before.result.1.ruleKey) else { return nil }
+        guard problems.isEmpty, let new = decoded else { return nil }
+        let (oldKey, newKey) = (before.result.1.ruleKey, facts.ruleKey)
+        let renamed = !oldKey.title.isSame(as: newKey.title)
+        guard oldKey.isSame(as: newKey, ignoringTitle: renamed) else { return nil }
+        if renamed {
+            guard let title = facts.title, !memo.isTitleTaken(title.value, kind: document.kind, byAnotherThan: document.path) else { return nil }
+        }
         switch (old, new) {
         case (.service(let old), .service(let new)):
-            guard old.status == new.status, old.slug.hasSameBytes(as: new.slug), old.title.hasSameBytes(as: new.title),
+            guard old.status == new.status, old.slug.hasSameBytes(as: new.slug),
                   old.organisation.hasSameBytes(as: new.organisation), old.categories.isSame(as: new.categories),
                   old.eligibility == new.eligibility else { return nil }
-            return EntryRevision(path: document.path, entry: .service(new))
+            return EntryRevision(path: document.path, entry: .service(new), renamed: renamed)
         case (.organisation(let old), .organisation(let new)):
-            guard old.slug.hasSameBytes(as: new.slug), old.name.hasSameBytes(as: new.name) else { return nil }
-            return EntryRevision(path: document.path, entry: .organisation(new))
+            guard old.slug.hasSameBytes(as: new.slug) else { return nil }
+            if renamed, !memo.hasPublishedService(of: new.slug) { return nil }
+            return EntryRevision(path: document.path, entry: .organisation(new), renamed: renamed)
         case (.page(let old), .page(let new)):
-            guard old.slug.hasSameBytes(as: new.slug), old.title.hasSameBytes(as: new.title), old.order == new.order else { return nil }
-            return EntryRevision(path: document.path, entry: .page(new))
+            guard old.slug.hasSameBytes(as: new.slug), old.order == new.order else { return nil }
+            return EntryRevision(path: document.path, entry: .page(new), renamed: renamed)
         default:
             return nil
         }
+    }
+}
+
+extension ContentValidator {
+    /// A new service file, decoded on its own, when adding it to the site changes no finding of the
+    /// rules between entries; nil otherwise, and the whole site must be validated again.
+    ///
+    /// The site had no error. The new file adds none when it has no problem of its own, and: its
+    /// name is a valid slug no other file has; its title is like no other service's; its organisation
+    /// exists and its topics are among `categoryIDs` (site.yml's); a published one has a description.
+    /// And it takes no warning away: a published one's organisation has another published service
+    /// already, or the warning that it has none would go.
+    public func add(_ document: ContentDocument, categoryIDs: Set<String>) -> EntryRevision? {
+        guard let memo, document.kind == .service, Slug.isValid(document.slug),
+              !memo.isSlugTaken(document.slug, byAnotherThan: document.path) else { return nil }
+        let (decoded, facts, problems) = memo.decode(document, today: today)
+        guard problems.isEmpty, case .service(let service)? = decoded, let title = facts.title, let organisation = facts.organisation,
+              let categories = facts.categories, categories.allSatisfy({ categoryIDs.contains($0.value) }),
+              !memo.isTitleTaken(title.value, kind: .service, byAnotherThan: document.path),
+              memo.hasOrganisation(organisation.value) else { return nil }
+        if !facts.isDraft {
+            guard !facts.bodyIsBlank, memo.hasPublishedService(of: organisation.value, besides: document.path) else { return nil }
+        }
+        return EntryRevision(path: document.path, entry: .service(service), renamed: false)
+    }
+
+    /// The service that was in the deleted file `document`, forgotten, when taking it away changes
+    /// no finding of the rules between entries but for the links to it (`SiteItems.removing` looks for
+    /// those); nil otherwise. It had no problem, and a published one's organisation has another
+    /// published service, or the warning that it has none would come.
+    public func remove(_ document: ContentDocument) -> RevisedEntry? {
+        guard let memo, document.kind == .service, let before = memo.remembered(at: document.path), before.today == today,
+              DecodeMemo.same(before.document, document), before.result.2.isEmpty,
+              case .service(let service)? = before.result.0 else { return nil }
+        if service.status == .active {
+            guard memo.hasPublishedService(of: service.organisation, besides: document.path) else { return nil }
+        }
+        memo.forget(document.path)
+        return .service(service)
     }
 }
 
@@ -77,8 +132,15 @@ extension EntryFacts.RuleKey {
     /// `==`, with text compared byte for byte: two spellings of one accented letter are equal
     /// strings to Swift, but the rules' messages quote the bytes.
     func isSame(as other: EntryFacts.RuleKey) -> Bool {
-        self == other && slug.hasSameBytes(as: other.slug) && path.hasSameBytes(as: other.path)
-            && title.isSame(as: other.title) && organisation.isSame(as: other.organisation)
+        isSame(as: other, ignoringTitle: false)
+    }
+
+    /// `isSame`, but for the title when `ignoringTitle`.
+    func isSame(as other: EntryFacts.RuleKey, ignoringTitle: Bool) -> Bool {
+        kind == other.kind && isReadable == other.isReadable && isDraft == other.isDraft && bodyIsBlank == other.bodyIsBlank
+            && bodyFirstLine == other.bodyFirstLine && categories == other.categories
+            && slug.hasSameBytes(as: other.slug) && path.hasSameBytes(as: other.path)
+            && (ignoringTitle || title.isSame(as: other.title)) && organisation.isSame(as: other.organisation)
             && (categories ?? []).map(\.value).isSame(as: (other.categories ?? []).map(\.value))
     }
 }
