@@ -166,30 +166,29 @@ public struct SiteBuilder: Sendable {
             var items = previous.context.items
             let categoryIDs = Set(items.site.categories.map(\.id))
             for change in changes {
+                let next: RevisedItems?
                 switch (change.before, change.after) {
                 case (.success(let before)?, .success(let after)?):
-                    guard before.kind == after.kind, let revision = validator.revise(after, previous: before),
-                          let next = items.revising(revision, document: after, previous: before, rendering: rendering, memo: cache.rendered)
-                    else { return nil }
-                    items = next.items
-                    if let change = next.serviceChange { indexChanges.append(change) }
-                // One service added or deleted, and nothing else: `ServiceGroups.changing` reads an
-                // inserted service from the items as they end.
+                    guard before.kind == after.kind, let revision = validator.revise(after, previous: before, categoryIDs: categoryIDs),
+                          // A service taken out and put back in, alone: `ServiceGroups.changing`
+                          // reads an inserted service from the items as they end.
+                          !revision.regrouped || changes.count == 1 else { return nil }
+                    next = items.revising(revision, document: after, previous: before, rendering: rendering, memo: cache.rendered)
+                // One service added or deleted, and nothing else.
                 case (nil, .success(let added)?) where changes.count == 1:
-                    guard let revision = validator.add(added, categoryIDs: categoryIDs),
-                          let next = items.adding(revision, document: added, rendering: rendering, memo: cache.rendered)
-                    else { return nil }
-                    (items, rendering) = (next.items, next.rendering)
-                    if let change = next.serviceChange { indexChanges.append(change) }
+                    next = validator.add(added, categoryIDs: categoryIDs).flatMap {
+                        items.adding($0, document: added, rendering: rendering, memo: cache.rendered)
+                    }
                 case (.success(let deleted)?, nil) where changes.count == 1:
-                    guard let entry = validator.remove(deleted),
-                          let next = items.removing(entry, path: deleted.path, rendering: rendering, memo: cache.rendered)
-                    else { return nil }
-                    (items, rendering) = (next.items, next.rendering)
-                    if let change = next.serviceChange { indexChanges.append(change) }
+                    next = validator.remove(deleted).flatMap {
+                        items.removing($0, path: deleted.path, rendering: rendering, memo: cache.rendered)
+                    }
                 default:
                     return nil
                 }
+                guard let next else { return nil }
+                (items, rendering) = (next.items, next.rendering)
+                indexChanges += next.serviceChanges
             }
             return items
         }

@@ -96,32 +96,41 @@ public struct ServiceGroups: Sendable {
     /// These groups, for `items` after one save moved, added or removed services
     /// (`SiteItems.revising`, `adding`, `removing`), the changes in the order made: every list's
     /// indexes changed alike, in time linear in the lists' length, where grouping the services again
-    /// sorts them. Nothing else that groups a service may have changed. An inserted service is read
-    /// from `items`, so a save with an insertion must have made no other change.
+    /// sorts them. An inserted service is read from `items`, so an insertion must be the last change
+    /// of its save (`SiteBuilder` takes one service out and in, or adds one, only in a save alone).
     public func changing(_ changes: [IndexChange], items: SiteItems) -> ServiceGroups {
         guard !changes.isEmpty else { return self }
         var groups = self
-        for change in changes {
+        // Each service's letter follows the change that moved it in, read from the items as they
+        // end: right for the last change, and for any removal; otherwise every letter is read again.
+        var lettersFollow = true
+        for (number, change) in changes.enumerated() {
             func remap(_ list: [Int]) -> [Int] { change.remap(list) }
             groups.byAge = groups.byAge.mapValues(remap)
             groups.byNeed = groups.byNeed.mapValues(remap)
             groups.byAgeAndNeed = groups.byAgeAndNeed.mapValues { $0.mapValues(remap) }
             groups.byAgeAndCategory = groups.byAgeAndCategory.mapValues { $0.mapValues(remap) }
-            if case .inserted(let index) = change { groups.join(items.services[index].entry, at: index) }
+            let last = number == changes.count - 1
+            switch change {
+            case .inserted(let index):
+                groups.join(items.services[index].entry, at: index)
+                if last, lettersFollow {
+                    groups.letters.insert(PageRenderer.letter(of: items.services[index].entry.title), at: index)
+                } else {
+                    lettersFollow = false
+                }
+            case .removed(let index):
+                if lettersFollow { groups.letters.remove(at: index) }
+            case .moved(let move):
+                if last, lettersFollow {
+                    groups.letters.remove(at: move.from)
+                    groups.letters.insert(PageRenderer.letter(of: items.services[move.to].entry.title), at: move.to)
+                } else {
+                    lettersFollow = false
+                }
+            }
         }
-        // One change (the usual save): one letter moves, comes or goes. Several: the items as they
-        // end no longer say where each change put its service, so every letter is read again.
-        switch changes.count == 1 ? changes[0] : nil {
-        case .moved(let move)?:
-            groups.letters.remove(at: move.from)
-            groups.letters.insert(PageRenderer.letter(of: items.services[move.to].entry.title), at: move.to)
-        case .inserted(let index)?:
-            groups.letters.insert(PageRenderer.letter(of: items.services[index].entry.title), at: index)
-        case .removed(let index)?:
-            groups.letters.remove(at: index)
-        case nil:
-            groups.letters = items.services.map { PageRenderer.letter(of: $0.entry.title) }
-        }
+        if !lettersFollow { groups.letters = items.services.map { PageRenderer.letter(of: $0.entry.title) } }
         // A list a removed service alone was in is gone, as grouping again would not make it.
         if changes.contains(where: { if case .removed = $0 { true } else { false } }) {
             groups.byAge = groups.byAge.filter { !$0.value.isEmpty }

@@ -343,6 +343,32 @@ struct PreviewSiteEquivalenceTests {
                 try FileManager.default.removeItem(atPath: content + "/services/same-title.md")
                 return [content + "/services/same-title.md"]
             }),
+            ("a service's topics", true, {
+                let text = try workspace.read(first)
+                let other = SyntheticContent.categories.first { !text.contains("categories: [\($0)]") } ?? "education"
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "categories:", with: "categories: [\(other)]"))
+                return [first]
+            }),
+            ("a service's ages", true, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "  age:", with: "  age: {min: 16, max: 25}"))
+                return [first]
+            }),
+            ("a service made a draft, which nothing links to", true, {
+                try workspace.write(first, try workspace.read(first).replacingOccurrences(of: "\nsummary:", with: "\nstatus: draft\nsummary:"))
+                return [first]
+            }),
+            ("published again", true, {
+                try workspace.write(first, try workspace.read(first).replacingOccurrences(of: "\nstatus: draft\n", with: "\n"))
+                return [first]
+            }),
+            ("a topic site.yml does not declare", false, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "categories:", with: "categories: [no-such-topic]"))
+                return [first]
+            }),
+            ("a declared topic again", false, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "categories:", with: "categories: [education]"))
+                return [first]
+            }),
             ("a page's title", true, {
                 try workspace.write(page, workspace.replacingLine(pageText, prefix: "title:", with: "title: About complaints"))
                 return [page]
@@ -356,6 +382,18 @@ struct PreviewSiteEquivalenceTests {
                 return [content + "/services/" + ours[1]]
             }),
             ("the link taken out", false, {
+                try workspace.write(page, pageText)
+                return [page]
+            }),
+            ("a link to a service, then the service made a draft: the link breaks", false, {
+                try workspace.write(page, pageText + "\nSee [this service](../services/\(ours[3])).\n")
+                let rebuilt = site.rebuild(changed: [page])
+                #expect(!rebuilt.diagnostics.hasErrors)
+                let path = content + "/services/" + ours[3]
+                try workspace.write(path, try workspace.read(path).replacingOccurrences(of: "\nsummary:", with: "\nstatus: draft\nsummary:"))
+                return [path]
+            }),
+            ("the page without the link", false, {
                 try workspace.write(page, pageText)
                 return [page]
             }),
@@ -385,6 +423,14 @@ struct PreviewSiteEquivalenceTests {
             ("its only service deleted: the warning comes back", false, {
                 try FileManager.default.removeItem(atPath: added)
                 return [added]
+            }),
+            ("a service moved to that organisation: the warning goes", false, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "organisation:", with: "organisation: kingsmere-new-trust"))
+                return [first]
+            }),
+            ("and made a draft there: the warning comes back", false, {
+                try workspace.write(first, try workspace.read(first).replacingOccurrences(of: "\nsummary:", with: "\nstatus: draft\nsummary:"))
+                return [first]
             }),
         ]
         for (what, short, save) in saves {

@@ -17,48 +17,68 @@ public struct EntryRevision: Sendable {
     /// Whether its title (an organisation's name) changed: its place in the lists that are in title
     /// order may have too (`SiteItems.revising` moves it).
     public let renamed: Bool
+    /// Whether what puts a service in lists changed — its organisation, topics, eligibility or
+    /// status — so that it must leave the lists it was in and join those it is in now.
+    public var regrouped = false
 }
 
 extension ContentValidator {
-    /// The entry in `document`, decoded again on its own, when the save changed nothing that the
-    /// rest of the site reads of it but, at most, its title; nil otherwise, and the whole site must be
-    /// validated again.
+    /// The entry in `document`, decoded again on its own, when the save changed nothing the rules
+    /// between entries find; nil otherwise, and the whole site must be validated again.
     ///
-    /// Nothing else changes when: the file had and has no problem at all, so the site's problems
-    /// stay those it had; what the rules between entries read is the same (`EntryFacts.RuleKey`),
-    /// so their findings are too; and what groups the entry with others is the same — for a service
-    /// its organisation, topics, eligibility and status (the membership of every list), for a page
-    /// its order. Then validating the whole site would give the same problems and the same entries,
-    /// this one's new value aside.
-    ///
-    /// A new title (an organisation's new name) is read by one rule besides: titles must be distinct
-    /// within their kind. The site had no error, so no two titles were alike; if the new one is like
-    /// no other either, the rules still find nothing. An organisation's name is also quoted by the
-    /// warning that it has no published services, so a renamed organisation must have some.
+    /// The site had no error, and the file had and has no problem at all. When what the rules read of
+    /// the entry is the same (`EntryFacts.RuleKey`), so are their findings. Three changes of it are
+    /// checked here instead, against the other files as they are remembered:
+    /// - a new title (an organisation's new name): titles must be distinct within their kind, and
+    ///   the new one must be like no other; an organisation's name is also quoted by the warning that
+    ///   it has no published services, so a renamed organisation must have some;
+    /// - a service's new organisation or topics: they must exist (topics among `categoryIDs`,
+    ///   site.yml's);
+    /// - a service published or made a draft, or moved to another organisation: no organisation may
+    ///   gain or lose its only published service (the warning that it has none would go or come), and
+    ///   a published one must have a description. (A body linking to a service made a draft is broken
+    ///   now: `SiteItems.revising` looks.)
+    /// A service whose organisation, topics, eligibility or status changed is `regrouped`.
     /// `previous` is the file as the site was last built from it.
-    public func revise(_ document: ContentDocument, previous: ContentDocument) -> EntryRevision? {
+    public func revise(_ document: ContentDocument, previous: ContentDocument, categoryIDs: Set<String> = []) -> EntryRevision? {
         guard let memo, let before = memo.remembered(at: document.path), before.today == today,
               DecodeMemo.same(before.document, previous), before.result.2.isEmpty, let old = before.result.0 else { return nil }
         let (decoded, facts, problems) = memo.decode(document, today: today)
         guard problems.isEmpty, let new = decoded else { return nil }
-        let (oldKey, newKey) = (before.result.1.ruleKey, facts.ruleKey)
+        let (oldFacts, oldKey, newKey) = (before.result.1, before.result.1.ruleKey, facts.ruleKey)
         let renamed = !oldKey.title.isSame(as: newKey.title)
-        guard oldKey.isSame(as: newKey, ignoringTitle: renamed) else { return nil }
         if renamed {
             guard let title = facts.title, !memo.isTitleTaken(title.value, kind: document.kind, byAnotherThan: document.path) else { return nil }
         }
         switch (old, new) {
         case (.service(let old), .service(let new)):
-            guard old.status == new.status, old.slug.hasSameBytes(as: new.slug),
-                  old.organisation.hasSameBytes(as: new.organisation), old.categories.isSame(as: new.categories),
-                  old.eligibility == new.eligibility else { return nil }
-            return EntryRevision(path: document.path, entry: .service(new), renamed: renamed)
+            // Where a service's fields are written matters only to the rules' errors, and it has none.
+            guard old.slug.hasSameBytes(as: new.slug), oldKey.isSame(as: newKey, ignoringTitle: true, ignoringGroups: true) else {
+                return nil
+            }
+            let grouped = old.status == new.status && old.organisation.hasSameBytes(as: new.organisation)
+                && old.categories.isSame(as: new.categories) && old.eligibility == new.eligibility
+            if grouped { return EntryRevision(path: document.path, entry: .service(new), renamed: renamed) }
+            guard let organisation = facts.organisation?.value, memo.hasOrganisation(organisation),
+                  let categories = facts.categories, categories.allSatisfy({ categoryIDs.contains($0.value) }),
+                  facts.isDraft || !facts.bodyIsBlank else { return nil }
+            let publishedBefore = oldFacts.isDraft ? [] : Set([oldFacts.organisation?.value].compactMap { $0 })
+            let publishedAfter: Set<String> = facts.isDraft ? [] : [organisation]
+            for gainedOrLost in publishedBefore.symmetricDifference(publishedAfter)
+            where !memo.hasPublishedService(of: gainedOrLost, besides: document.path) {
+                return nil
+            }
+            var revision = EntryRevision(path: document.path, entry: .service(new), renamed: renamed)
+            revision.regrouped = true
+            return revision
         case (.organisation(let old), .organisation(let new)):
-            guard old.slug.hasSameBytes(as: new.slug) else { return nil }
+            guard oldKey.isSame(as: newKey, ignoringTitle: renamed), old.slug.hasSameBytes(as: new.slug) else { return nil }
             if renamed, !memo.hasPublishedService(of: new.slug) { return nil }
             return EntryRevision(path: document.path, entry: .organisation(new), renamed: renamed)
         case (.page(let old), .page(let new)):
-            guard old.slug.hasSameBytes(as: new.slug), old.order == new.order else { return nil }
+            guard oldKey.isSame(as: newKey, ignoringTitle: renamed), old.slug.hasSameBytes(as: new.slug), old.order == new.order else {
+                return nil
+            }
             return EntryRevision(path: document.path, entry: .page(new), renamed: renamed)
         default:
             return nil
@@ -135,12 +155,14 @@ extension EntryFacts.RuleKey {
         isSame(as: other, ignoringTitle: false)
     }
 
-    /// `isSame`, but for the title when `ignoringTitle`.
-    func isSame(as other: EntryFacts.RuleKey, ignoringTitle: Bool) -> Bool {
-        kind == other.kind && isReadable == other.isReadable && isDraft == other.isDraft && bodyIsBlank == other.bodyIsBlank
-            && bodyFirstLine == other.bodyFirstLine && categories == other.categories
+    /// `isSame`, but for the title when `ignoringTitle`, and when `ignoringGroups` for what groups a
+    /// service (organisation, categories, status) and where its body starts.
+    func isSame(as other: EntryFacts.RuleKey, ignoringTitle: Bool, ignoringGroups: Bool = false) -> Bool {
+        kind == other.kind && isReadable == other.isReadable && bodyIsBlank == other.bodyIsBlank
             && slug.hasSameBytes(as: other.slug) && path.hasSameBytes(as: other.path)
-            && (ignoringTitle || title.isSame(as: other.title)) && organisation.isSame(as: other.organisation)
-            && (categories ?? []).map(\.value).isSame(as: (other.categories ?? []).map(\.value))
+            && (ignoringTitle || title.isSame(as: other.title))
+            && (ignoringGroups || (isDraft == other.isDraft && bodyFirstLine == other.bodyFirstLine && categories == other.categories
+                && organisation.isSame(as: other.organisation)
+                && (categories ?? []).map(\.value).isSame(as: (other.categories ?? []).map(\.value))))
     }
 }
