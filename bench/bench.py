@@ -13,7 +13,7 @@ with headings, lists, tables and links), then times, each `--runs` times (median
 
 Then it times `localoffer serve` from a save to the reload (`--serve-sizes`, default the demo, 1,000
 and 10,000 services): a browser's event stream is open, one service's summary is saved, then its
-title (which moves it in every list), then a new service is saved and deleted, and the times to the
+title (which moves it in every list), then its topic, then a new service is saved and deleted, and the times to the
 `reload` event and to the changed page fetched are measured, `--serve-runs` times each.
 
 Peak memory is /usr/bin/time's maximum resident set size. It prints one table and writes it, with
@@ -22,7 +22,7 @@ from Debian, Pagefind from PyPI into .venv.
 
     python3 bench/bench.py                      # 1,000, 10,000 and 100,000 services, 3 runs each
     python3 bench/bench.py --sizes 1000 --runs 1   # a quick look
-    python3 bench/bench.py --serve-only            # only save to reload (demo, 1,000, 10,000): about 8 minutes
+    python3 bench/bench.py --serve-only            # only save to reload (demo, 1,000, 10,000): about 10 minutes
 """
 import argparse
 import datetime
@@ -215,14 +215,19 @@ def wait_until_idle(pid, quiet=1.0, limit=300):
 
 
 # What an editor changes in one service's file: its summary (read by its own page and the search
-# index), and its title (read by every list the service is in, in title order: each save moves it
-# from one end of the A to Z to the other). Then a new service's file is saved, and deleted.
-SERVE_EDITS = ("summary", "title")
+# index), its title (read by every list the service is in, in title order: each save moves it from
+# one end of the A to Z to the other), and its topic (which lists it is in). Then a new service's
+# file is saved, and deleted.
+SERVE_EDITS = ("summary", "title", "topic")
 ADDED_SERVICE = "preview-benchmark-new-service"
 
 
 def edited(text, edit, run_number):
     """The file's text with one edit made, and a string the page served afterwards must hold."""
+    if edit == "topic":
+        # From one topic to another and back: the service leaves one topic's lists and joins another's.
+        topic = ("education", "Education") if run_number % 2 == 0 else ("health", "Health")
+        return re.sub(r"^categories: .*$", f"categories: [{topic[0]}]", text, count=1, flags=re.MULTILINE), topic[1]
     if edit == "summary":
         value = f"Edited for the preview benchmark, save {run_number}, a service for families."
     else:
@@ -354,7 +359,7 @@ def serve_table(rows, runs):
         lines.append(f"| {row['label']} | {row['services']:,} | {row['edit']} | {milliseconds(row['reload'])} | "
                      f"{milliseconds(row['page'])} |")
     return "\n".join(lines) + (f"\n\nMedian (min–max) of {runs} saves of each kind, after one to warm up: one service's "
-                               "summary, then its title (each new title sorts it to the other end of the A to Z), then a new "
+                               "summary, its title (each new title sorts it to the other end of the A to Z) and its topic, then a new "
                                "service's file (reviewed a month ago, titled to sort at one end or the other) and its deletion; "
                                "\"changed page\" is the new service's page, then its address answering 404.")
 
@@ -469,8 +474,8 @@ def main():
     serve = serve_rows(arguments.serve_sizes.split(","), arguments.serve_runs, localoffer)
     serve_text = (
         f"{SERVE_HEADING}\n\nMade by `python3 bench/bench.py --serve-only` (or with the rest by `make bench`): a browser's "
-        "event stream is open on `serve`; one service file is saved; times from the write to the `reload` event, and to "
-        "the changed page fetched.\n\n" + serve_table(serve, arguments.serve_runs) + "\n\n"
+        "event stream is open on `serve`; a service file is saved (its summary, its title, its topic), then a new service's file "
+        "is saved and deleted; times from the write to the `reload` event, and to the changed page fetched.\n\n" + serve_table(serve, arguments.serve_runs) + "\n\n"
         f"Run of {started:%d %B %Y %H:%M} UTC, commit {version(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])}; "
         f"machine: {machine()}; load average {load_before} before, {', '.join(f'{x:.2f}' for x in os.getloadavg())} after.\n"
     )

@@ -293,7 +293,7 @@ public struct SiteBuilder: Sendable {
         _ validation: ContentValidation, source: ContentSource, _ diagnostics: inout [Diagnostic]
     ) -> (items: SiteItems, rendering: RenderingState)? {
         guard let content = validation.content else {
-            diagnostics += ContentBodyCheck(linkTargets: validation.linkTargets).check(source)
+            diagnostics += ContentBodyCheck(linkTargets: validation.linkTargets, memo: cache?.checked).check(source)
             return nil
         }
         return makeItems(content, source: source, &diagnostics)
@@ -400,6 +400,8 @@ public struct SiteBuilder: Sendable {
 public final class BuildCache: @unchecked Sendable {
     public let decoded = DecodeMemo()
     public let rendered = MarkdownMemo()
+    /// The bodies' problems while the content has errors (`ContentBodyCheck`): another renderer.
+    public let checked = MarkdownMemo()
     private let lock = NSLock()
     private var lastLoaded: LoadedContent?
     private var lastPrepared: Prepared?

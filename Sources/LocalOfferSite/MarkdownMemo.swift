@@ -2,6 +2,7 @@ import Foundation
 import LocalOfferContent
 import LocalOfferDiagnostics
 import LocalOfferMarkdown
+import LocalOfferParallel
 import LocalOfferText
 
 /// Remembers, between builds of the same site (`serve`), each body's rendered Markdown and each
@@ -94,6 +95,28 @@ public final class MarkdownMemo: @unchecked Sendable {
         let hash = SiteItemsBuilder.sourceHash(of: document)
         lock.withLock { hashes[document.path] = Hashed(document: document, hash: hash) }
         return hash
+    }
+
+    /// The problems of each body rendered with `renderer`, for content that cannot be published
+    /// (`ContentBodyCheck`): bodies remembered unchanged, linking to entries that exist as they did,
+    /// are not rendered again. Only the problems are kept, not the HTML. Use a memo for this alone:
+    /// its renderer is not the site's. Forgets the bodies not among `inputs`.
+    public func problems(of inputs: [MarkdownInput], with renderer: MarkdownRenderer) -> [[Diagnostic]] {
+        let context: UInt64 = 0
+        let nothing = RenderedMarkdown(html: "", headings: [], plainText: "")
+        var results = unchanged(inputs, context: context, with: renderer).map { $0?.1 }
+        let missing = results.indices.filter { results[$0] == nil }
+        let made = missing.map { inputs[$0] }.parallelMap { input -> [Diagnostic] in
+            let (_, problems, links) = renderer.renderNamingLinks(input)
+            lock.withLock {
+                seen.insert(input.path)
+                byPath[input.path] = Remembered(context: context, input: input, result: (nothing, problems), links: links)
+            }
+            return problems
+        }
+        for (index, problems) in zip(missing, made) { results[index] = problems }
+        sweep()
+        return results.map { $0 ?? [] }
     }
 
     /// Whether a body other than the one at `path` links to the entry file `contentPath`.

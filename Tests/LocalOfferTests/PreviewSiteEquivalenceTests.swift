@@ -402,6 +402,28 @@ struct PreviewSiteEquivalenceTests {
                 try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "name:", with: "name: Kingsmere Quiet Trust"))
                 return [path]
             }),
+            ("a mistake in a service: an e-mail address that is not one", false, {
+                let path = content + "/services/" + ours[4]
+                try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "  email:", with: "  email: not-an-address"))
+                return [path]
+            }),
+            ("while it stands, a page links to another service", false, {
+                try workspace.write(page, pageText + "\nSee [this service](../services/\(ours[5])).\n")
+                return [page]
+            }),
+            ("while it stands, that service deleted: the link breaks too", false, {
+                try FileManager.default.removeItem(atPath: content + "/services/" + ours[5])
+                return [content + "/services/" + ours[5]]
+            }),
+            ("the page without the link", false, {
+                try workspace.write(page, pageText)
+                return [page]
+            }),
+            ("the e-mail address mended", false, {
+                let path = content + "/services/" + ours[4]
+                try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "  email:", with: "  email: team@example.org"))
+                return [path]
+            }),
             ("a new organisation, which no service names yet", false, {
                 let path = content + "/organisations/kingsmere-new-trust.md"
                 try workspace.write(path, """
