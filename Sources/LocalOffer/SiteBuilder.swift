@@ -125,6 +125,8 @@ public struct SiteBuilder: Sendable {
             readWholeFolder = false
             return revised
         }
+        // The whole site validated again: a mistake set aside is seen where it is.
+        cache?.setAside = nil
 
         // The files' text is let go once the items are made: only the items go on.
         let items: SiteItems? = {
@@ -151,38 +153,62 @@ public struct SiteBuilder: Sendable {
         return finish(items: items, templates: library, context: context)
     }
 
-    /// The site after a save that changed only entries, and nothing of them that the rest of the
-    /// site reads but their order (see `ContentValidator.revise` and `SiteItems.revising`), or that
-    /// added or deleted one service without changing what the rules find (`ContentValidator.add`,
-    /// `remove`): the previous site with those entries' items made again, put in or taken out. Its
-    /// problems are the previous ones, unchanged. Nil when any change is more than that, or there is
+    /// The site after a save that changed only entries without changing what the rules between
+    /// entries find (see `ContentValidator.revise` and `SiteItems.revising`), or that added or deleted
+    /// one service so (`ContentValidator.add`, `remove`): the previous site with those entries' items
+    /// made again, moved, put in or taken out. Its problems are the previous ones, with the saved
+    /// files' own warnings in place of those they had. Or, for a save of one file with a mistake that
+    /// leaves what the rules read as it was (`ContentValidator.problemsAlone`), the site's problems
+    /// with the file's own, and no site: the mistake is set aside, and the next save of the file is
+    /// compared with the file as it was before it. Nil when any change is more than that, or there is
     /// no previous site without errors to build on.
     private func revise(_ changes: [LoadedContent.Change], run: inout StepTimer) -> SitePlan? {
         guard let cache, let previous = cache.prepared else { return nil }
+        // While a mistake in one file is set aside, the site has an error: only a save of that file
+        // alone may take the short way (it is compared with the file as it was before the mistake).
+        let setAside = cache.setAside
+        if let setAside, changes.count != 1 || changes.first?.path != setAside.path { return nil }
         let validator = ContentValidator(today: options.today, memo: cache.decoded)
         var indexChanges: [IndexChange] = []
         var rendering = previous.rendering
+        var mistake: [Diagnostic]?
+        // The saved files' own warnings, in place of those they had. Under `--strict` a warning is
+        // an error, which only validating the whole site reports.
+        var (replaced, added): ([Diagnostic], [Diagnostic]) = ([], [])
+        func accepts(_ revision: EntryRevision) -> Bool {
+            guard !options.strict || (revision.problems.isEmpty && revision.replacedProblems.isEmpty) else { return false }
+            replaced += revision.replacedProblems
+            added += revision.problems
+            return true
+        }
         let revised = run.step("revise") { () -> SiteItems? in
             var items = previous.context.items
             let categoryIDs = Set(items.site.categories.map(\.id))
             for change in changes {
                 let next: RevisedItems?
                 switch (change.before, change.after) {
-                case (.success(let before)?, .success(let after)?):
-                    guard before.kind == after.kind, let revision = validator.revise(after, previous: before, categoryIDs: categoryIDs),
-                          // A service taken out and put back in, alone: `ServiceGroups.changing`
-                          // reads an inserted service from the items as they end.
-                          !revision.regrouped || changes.count == 1 else { return nil }
+                case (.success(let saved)?, .success(let after)?):
+                    let before = setAside?.good ?? saved
+                    guard before.kind == after.kind else { return nil }
+                    guard let revision = validator.revise(after, previous: before, categoryIDs: categoryIDs) else {
+                        // A mistake in one file that leaves what the rules read as it was: the site's
+                        // problems are those it had, with the file's own in place of its old ones.
+                        guard changes.count == 1, let found = validator.problemsAlone(after, previous: before) else { return nil }
+                        mistake = Self.replacing(found.replaced, with: found.problems + rendering.problems(of: after), in: previous.diagnostics)
+                        cache.setAside = (change.path, before)
+                        return nil
+                    }
+                    // A service taken out and put back in, alone: `ServiceGroups.changing` reads an
+                    // inserted service from the items as they end.
+                    guard !revision.regrouped || changes.count == 1, accepts(revision) else { return nil }
                     next = items.revising(revision, document: after, previous: before, rendering: rendering, memo: cache.rendered)
                 // One service added or deleted, and nothing else.
-                case (nil, .success(let added)?) where changes.count == 1:
-                    next = validator.add(added, categoryIDs: categoryIDs).flatMap {
-                        items.adding($0, document: added, rendering: rendering, memo: cache.rendered)
-                    }
+                case (nil, .success(let new)?) where changes.count == 1:
+                    guard let revision = validator.add(new, categoryIDs: categoryIDs), accepts(revision) else { return nil }
+                    next = items.adding(revision, document: new, rendering: rendering, memo: cache.rendered)
                 case (.success(let deleted)?, nil) where changes.count == 1:
-                    next = validator.remove(deleted).flatMap {
-                        items.removing($0, path: deleted.path, rendering: rendering, memo: cache.rendered)
-                    }
+                    guard let revision = validator.remove(deleted), accepts(revision) else { return nil }
+                    next = items.removing(revision.entry, path: deleted.path, rendering: rendering, memo: cache.rendered)
                 default:
                     return nil
                 }
@@ -192,7 +218,12 @@ public struct SiteBuilder: Sendable {
             }
             return items
         }
+        if let mistake {
+            return SitePlan(files: [], diagnostics: finished(mistake), steps: run.steps, seconds: run.total, readWholeFolder: false)
+        }
+        let diagnostics = finished(Self.replacing(replaced, with: added, in: previous.diagnostics))
         guard let revised else { return nil }
+        cache.setAside = nil
         let (library, templateProblems) = run.step("templates") {
             TemplateLibrary.load(from: options.templateDirectories, builtInTheme: options.useBuiltInTheme)
         }
@@ -201,12 +232,21 @@ public struct SiteBuilder: Sendable {
             WriterContext(items: revised, templates: library, groupedAs: previous.context, changes: indexChanges, toolHash: ToolIdentity.hash)
         }
         cache.prepared = BuildCache.Prepared(
-            context: context, rendering: rendering, diagnostics: previous.diagnostics, templateProblems: templateProblems
+            context: context, rendering: rendering, diagnostics: diagnostics, templateProblems: templateProblems
         )
         return SitePlan(
-            files: [], diagnostics: previous.diagnostics, steps: run.steps, seconds: run.total, items: revised, templates: library,
+            files: [], diagnostics: diagnostics, steps: run.steps, seconds: run.total, items: revised, templates: library,
             context: context, readWholeFolder: false
         )
+    }
+
+    /// `diagnostics` with each of `old` taken out once, and `new` put in.
+    static func replacing(_ old: [Diagnostic], with new: [Diagnostic], in diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result = diagnostics
+        for problem in old {
+            if let index = result.firstIndex(of: problem) { result.remove(at: index) }
+        }
+        return result + new
     }
 
     /// Sorted, and with `--strict` every warning an error.
@@ -405,6 +445,7 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var lastLoaded: LoadedContent?
     private var lastPrepared: Prepared?
+    private var lastSetAside: (path: String, good: ContentDocument)?
 
     public init() {}
 
@@ -425,6 +466,13 @@ public final class BuildCache: @unchecked Sendable {
     var prepared: Prepared? {
         get { lock.withLock { lastPrepared } }
         set { lock.withLock { lastPrepared = newValue } }
+    }
+
+    /// A file saved with a mistake that left the rest of `prepared` as it was (`SiteBuilder.revise`):
+    /// its path as the watcher names it, and the file as `prepared` was made from it.
+    var setAside: (path: String, good: ContentDocument)? {
+        get { lock.withLock { lastSetAside } }
+        set { lock.withLock { lastSetAside = newValue } }
     }
 }
 

@@ -8,6 +8,13 @@ import LocalOfferModel
 public struct RenderingState: Sendable {
     let renderer: MarkdownRenderer
     let context: UInt64
+
+    /// The problems of an entry file's body (a broken link...), rendered as every body is.
+    public func problems(of document: ContentDocument) -> [Diagnostic] {
+        renderer.render(MarkdownInput(
+            text: document.body.text, path: document.path, firstLine: document.body.firstLine, folder: document.kind.folder
+        )).1
+    }
 }
 
 /// Items after a save that `serve` made without grouping the site again: the items, how the

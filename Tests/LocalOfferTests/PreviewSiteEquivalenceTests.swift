@@ -329,7 +329,7 @@ struct PreviewSiteEquivalenceTests {
                 try FileManager.default.removeItem(atPath: added)
                 return [added]
             }),
-            ("a new service due for review soon: a warning in it", false, {
+            ("a new service due for review soon: a warning in it, shown", true, {
                 try workspace.write(added, workspace.replacingLine(newService, prefix: "last_reviewed:", with: "last_reviewed: 2025-12-10"))
                 return [added]
             }),
@@ -402,7 +402,35 @@ struct PreviewSiteEquivalenceTests {
                 try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "name:", with: "name: Kingsmere Quiet Trust"))
                 return [path]
             }),
-            ("a mistake in a service: an e-mail address that is not one", false, {
+            // A mistake that leaves what the rules between entries read as it was is shown at once,
+            // and its fix compared with the file as it was before it.
+            ("a mistake in a service: an e-mail address that is not one", true, {
+                let path = content + "/services/" + ours[4]
+                try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "  email:", with: "  email: not-an-address"))
+                return [path]
+            }),
+            ("another mistake in the same file, and a broken link in its body", true, {
+                let path = content + "/services/" + ours[4]
+                try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "  phone:", with: "  phone: call us")
+                    + "\nSee [nothing](no-such-file.md).\n")
+                return [path]
+            }),
+            ("both mended", true, {
+                let path = content + "/services/" + ours[4]
+                let text = try workspace.read(path).replacingOccurrences(of: "\nSee [nothing](no-such-file.md).\n", with: "")
+                try workspace.write(path, workspace.replacingLine(
+                    workspace.replacingLine(text, prefix: "  email:", with: "  email: mended@example.org"), prefix: "  phone:", with: "  phone: 020 7946 0123"))
+                return [path]
+            }),
+            ("a placeholder title: the rules read the title", false, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "title:", with: "title: TODO"))
+                return [first]
+            }),
+            ("the title back", false, {
+                try workspace.write(first, workspace.replacingLine(try workspace.read(first), prefix: "title:", with: "title: Zebra crossing club"))
+                return [first]
+            }),
+            ("the e-mail mistake again", true, {
                 let path = content + "/services/" + ours[4]
                 try workspace.write(path, workspace.replacingLine(try workspace.read(path), prefix: "  email:", with: "  email: not-an-address"))
                 return [path]

@@ -42,6 +42,14 @@ public final class DecodeMemo: @unchecked Sendable {
         return result
     }
 
+    /// Remembers what `document` decoded to, decoded elsewhere.
+    func remember(_ document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])) {
+        lock.withLock {
+            seen.insert(document.path)
+            byPath[document.path] = Remembered(document: document, today: today, result: result)
+        }
+    }
+
     static func same(_ left: ContentDocument, _ right: ContentDocument) -> Bool {
         left.kind == right.kind && left.slug.hasSameBytes(as: right.slug) && left.path.hasSameBytes(as: right.path)
             && left.frontMatter.firstLine == right.frontMatter.firstLine && left.body.firstLine == right.body.firstLine
