@@ -14,6 +14,8 @@ import LocalOfferSite
 /// ```
 struct ContentBodyCheck: Sendable {
     let linkTargets: Set<String>
+    /// Drafts' files: a link to one is broken, and said to be a draft's.
+    var drafts: Set<String> = []
     /// The problems found last time (`serve`, while the content has errors), or nil.
     var memo: MarkdownMemo?
 
@@ -21,7 +23,7 @@ struct ContentBodyCheck: Sendable {
         // Only whether a target exists matters here; the address is never published.
         let renderer = MarkdownRenderer(links: ContentLinkTable(Dictionary(
             linkTargets.map { ($0, "/" + $0) }, uniquingKeysWith: { first, _ in first }
-        )))
+        ), drafts: drafts))
         let inputs = source.documents.map { document in
             MarkdownInput(text: document.body.text, path: document.path, firstLine: document.body.firstLine, folder: document.kind.folder)
         }

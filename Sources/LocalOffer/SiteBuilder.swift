@@ -333,7 +333,8 @@ public struct SiteBuilder: Sendable {
         _ validation: ContentValidation, source: ContentSource, _ diagnostics: inout [Diagnostic]
     ) -> (items: SiteItems, rendering: RenderingState)? {
         guard let content = validation.content else {
-            diagnostics += ContentBodyCheck(linkTargets: validation.linkTargets, memo: cache?.checked).check(source)
+            diagnostics += ContentBodyCheck(linkTargets: validation.linkTargets, drafts: validation.drafts, memo: cache?.checked)
+                .check(source)
             return nil
         }
         return makeItems(content, source: source, &diagnostics)

@@ -176,9 +176,14 @@ struct DocumentWalk {
             return
         case .contentFile(let path, let fragment):
             let found = links.address(of: path)
-            lookups.append(LinkLookup(path: path, address: found))
+            lookups.append(LinkLookup(path: path, address: found, isDraft: links.isDraft(path)))
             if let address = found {
                 cmark_node_set_url(node, address + (fragment.map { "#" + $0 } ?? ""))
+            } else if links.isDraft(path) {
+                diagnostics.append(.error(
+                    .brokenLink, "the link to '\(destination)' points to a draft, which is not published", at: location(of: node),
+                    hint: "publish that entry (take out its 'status: draft'), or take the link out until it is published"
+                ))
             } else {
                 diagnostics.append(.error(
                     .brokenLink, "the link to '\(destination)' points to a file that does not exist", at: location(of: node),

@@ -40,21 +40,31 @@ public struct Heading: Sendable, Hashable {
     }
 }
 
-/// Maps content files (`pages/mediation.md`, relative to `content/`) to their published addresses.
+/// Maps content files (`pages/mediation.md`, relative to `content/`) to their published addresses,
+/// and knows the drafts: a link to a draft is broken too, but the file is there, and the editor must
+/// be told so.
 public struct ContentLinkTable: Sendable {
     private let addresses: [String: String]
+    private let drafts: Set<String>
 
-    public init(_ addresses: [String: String]) {
+    public init(_ addresses: [String: String], drafts: Set<String> = []) {
         self.addresses = addresses
+        self.drafts = drafts
     }
 
     public func address(of contentPath: String) -> String? { addresses[contentPath] }
 
-    /// This table with the entry at `contentPath` at `address` now, or with none (nil).
-    public func setting(_ contentPath: String, to address: String?) -> ContentLinkTable {
+    /// Whether the file is a draft: there, but with no address.
+    public func isDraft(_ contentPath: String) -> Bool { drafts.contains(contentPath) }
+
+    /// This table with the entry at `contentPath` at `address` now, or with none (nil), and a draft
+    /// or not.
+    public func setting(_ contentPath: String, to address: String?, isDraft: Bool = false) -> ContentLinkTable {
         var addresses = self.addresses
         addresses[contentPath] = address
-        return ContentLinkTable(addresses)
+        var drafts = self.drafts
+        if isDraft { drafts.insert(contentPath) } else { drafts.remove(contentPath) }
+        return ContentLinkTable(addresses, drafts: drafts)
     }
 }
 
@@ -62,4 +72,11 @@ public struct ContentLinkTable: Sendable {
 public struct LinkLookup: Sendable, Hashable {
     public let path: String
     public let address: String?
+    /// Whether the file was a draft (its link broken, and said to be a draft's).
+    public var isDraft = false
+
+    /// Whether `table` gives what it gave then: a body that links only as it did renders as it did.
+    public func isCurrent(in table: ContentLinkTable) -> Bool {
+        table.address(of: path) == address && table.isDraft(path) == isDraft
+    }
 }

@@ -38,24 +38,27 @@ public struct RevisedItems: Sendable {
         setAddress(of: item.entry, to: item.url)
     }
 
-    /// Takes the published service at `position` out, with its address.
-    mutating func removeService(at position: Int) {
+    /// Takes the published service at `position` out, with its address; `becomingDraft`: it stays,
+    /// as a draft.
+    mutating func removeService(at position: Int, becomingDraft: Bool = false) {
         let removed = items.services.remove(at: position)
         let change = IndexChange.removed(at: position)
         // A list the service alone was in is gone, as grouping again would not make it.
         items.servicesByOrganisation = items.servicesByOrganisation.mapValues { change.remap($0) }.filter { !$0.value.isEmpty }
         items.servicesByCategory = items.servicesByCategory.mapValues { change.remap($0) }.filter { !$0.value.isEmpty }
         serviceChanges.append(change)
-        setAddress(of: removed.entry, to: nil)
+        setAddress(of: removed.entry, to: nil, isDraft: becomingDraft)
     }
 
-    private mutating func setAddress(of service: Service, to address: String?) {
+    /// The service's address in the link table and its hash, and whether it is a draft there.
+    mutating func setAddress(of service: Service, to address: String?, isDraft: Bool = false) {
         let contentPath = SiteItems.contentPath(of: service)
         let links = rendering.renderer.links
-        guard links.address(of: contentPath) != address else { return }
+        guard links.address(of: contentPath) != address || links.isDraft(contentPath) != isDraft else { return }
         if let old = links.address(of: contentPath) { items.hashes.addressTable.remove(contentPath, old) }
         if let address { items.hashes.addressTable.add(contentPath, address) }
-        rendering = RenderingState(renderer: rendering.renderer.with(links: links.setting(contentPath, to: address)), context: rendering.context)
+        let table = links.setting(contentPath, to: address, isDraft: isDraft)
+        rendering = RenderingState(renderer: rendering.renderer.with(links: table), context: rendering.context)
     }
 }
 
@@ -91,11 +94,12 @@ extension SiteItems {
             let item = Item(entry: service, url: urls.service(service.slug), body: body, sourceHash: sourceHash)
             let index = services.firstIndex { $0.entry.sourcePath == service.sourcePath }
             if revision.regrouped {
+                let isDraft = service.status != .active
                 if let index {
-                    if service.status != .active, memo.isLinked(to: Self.contentPath(of: service), exceptFrom: service.sourcePath) { return nil }
-                    revised.removeService(at: index)
+                    if isDraft, memo.isLinked(to: Self.contentPath(of: service), exceptFrom: service.sourcePath) { return nil }
+                    revised.removeService(at: index, becomingDraft: isDraft)
                 }
-                if service.status == .active { revised.insert(item) }
+                if isDraft { revised.setAddress(of: service, to: nil, isDraft: true) } else { revised.insert(item) }
                 return revised
             }
             // A draft has no item: only its body's problems count, and it has none.
@@ -144,7 +148,10 @@ extension SiteItems {
         let (body, problems) = memo.render(input, context: rendering.context, with: rendering.renderer)
         guard problems.isEmpty else { return nil }
         var revised = RevisedItems(items: self, rendering: rendering)
-        guard service.status == .active else { return revised }
+        guard service.status == .active else {
+            revised.setAddress(of: service, to: nil, isDraft: true)
+            return revised
+        }
         service.fieldLocations = FieldLocations()
         revised.insert(Item(entry: service, url: urls.service(service.slug), body: body, sourceHash: memo.sourceHash(of: document)))
         return revised
@@ -157,7 +164,10 @@ extension SiteItems {
         guard case .service(let service) = entry, !memo.isLinked(to: Self.contentPath(of: service), exceptFrom: path) else { return nil }
         memo.forget(path)
         var revised = RevisedItems(items: self, rendering: rendering)
-        guard service.status == .active else { return revised }
+        guard service.status == .active else {
+            revised.setAddress(of: service, to: nil, isDraft: false)
+            return revised
+        }
         guard let position = services.firstIndex(where: { $0.entry.sourcePath == path }) else { return nil }
         revised.removeService(at: position)
         return revised

@@ -56,7 +56,7 @@ public final class MarkdownMemo: @unchecked Sendable {
         // Adding or removing one entry changes the link table for every body; a body is kept while
         // the entries it links to are where they were.
         if let remembered, remembered.context == context, Self.same(remembered.input, input),
-           remembered.links.allSatisfy({ renderer.links.address(of: $0.path) == $0.address }) {
+           remembered.links.allSatisfy({ $0.isCurrent(in: renderer.links) }) {
             return remembered.result
         }
         let (rendered, problems, links) = renderer.renderNamingLinks(input)
@@ -71,7 +71,7 @@ public final class MarkdownMemo: @unchecked Sendable {
             inputs.map { input in
                 seen.insert(input.path)
                 guard let remembered = byPath[input.path], remembered.context == context, Self.same(remembered.input, input),
-                      remembered.links.allSatisfy({ renderer.links.address(of: $0.path) == $0.address }) else { return nil }
+                      remembered.links.allSatisfy({ $0.isCurrent(in: renderer.links) }) else { return nil }
                 return remembered.result
             }
         }

@@ -41,7 +41,7 @@ public struct SiteItemsBuilder: Sendable {
         let urls = links.urls
         let addresses = addressTable()
         let renderer = MarkdownRenderer(
-            links: ContentLinkTable(addresses),
+            links: ContentLinkTable(addresses, drafts: Set(content.draftServices.map(SiteItems.contentPath(of:)))),
             glossary: GlossaryTerms(entries: content.glossary.map { entry in
                 (term: entry.term, aliases: entry.aliases, url: urls.glossaryTerm(entry.anchor))
             })

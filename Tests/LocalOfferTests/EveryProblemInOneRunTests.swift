@@ -234,3 +234,34 @@ struct MistakePlanter {
         try write(.brokenLink, path, lines, line: lines.count - 1, code: .brokenLink)
     }
 }
+
+/// A link to an entry made a draft is broken (the draft is not published), but the file is there:
+/// the message must say so, not send the editor looking for a file that exists.
+@Suite("A link to a draft")
+struct LinkToDraftTests {
+    @Test func theMessageSaysTheFileIsADraft() throws {
+        let folder = TestSite.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let second = TestSite.repositoryRoot.appendingPathComponent("tests/fixtures/second-council/content").path
+        let content = folder + "/content"
+        try FileManager.default.copyItem(atPath: second, toPath: content)
+        let service = content + "/services/benefits-advice.md"
+        let text = try String(contentsOfFile: service, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nsummary:", with: "\nstatus: draft\nsummary:")
+            .write(toFile: service, atomically: true, encoding: .utf8)
+        let page = content + "/pages/financial-help-for-families.md"
+        try (try String(contentsOfFile: page, encoding: .utf8) + "\nSee also [a page that is not there](no-such-page.md).\n")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+
+        let broken = SiteBuilder(options: BuildOptions(contentDirectory: content, today: TestSite.today)).check()
+            .filter { $0.code == .brokenLink }
+        let toDraft = broken.filter { $0.message.contains("benefits-advice.md") }
+        #expect(toDraft.count == 1)
+        #expect(toDraft.first?.message == "the link to '../services/benefits-advice.md' points to a draft, which is not published")
+        #expect(toDraft.first?.location?.path.hasSuffix("pages/financial-help-for-families.md") == true)
+        #expect(toDraft.first?.location?.line == 14)
+        #expect(toDraft.first?.hint?.contains("status: draft") == true)
+        // A file that is not there is still one that does not exist.
+        #expect(broken.contains { $0.message == "the link to 'no-such-page.md' points to a file that does not exist" })
+    }
+}

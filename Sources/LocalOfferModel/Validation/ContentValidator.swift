@@ -79,7 +79,7 @@ public struct ContentValidator: Sendable {
         }
         return ContentValidation(
             site: site, services: services, organisations: organisations, pages: pages, glossary: glossary,
-            synonyms: synonyms, linkTargets: linkTargets, diagnostics: diagnostics
+            synonyms: synonyms, linkTargets: linkTargets, drafts: Set(facts.filter(\.isDraft).map(\.contentPath)), diagnostics: diagnostics
         )
     }
 }
@@ -114,6 +114,8 @@ public struct ContentValidation: Sendable {
     /// Every entry file a link between entries may name (`services/portage.md`), valid or not:
     /// a link to an entry with a mistake is not a broken link.
     public var linkTargets: Set<String>
+    /// Every draft's file (`services/portage.md`): a link to one is broken, and said to be a draft's.
+    public var drafts: Set<String> = []
     /// Every problem, sorted.
     public var diagnostics: [Diagnostic]
 
