@@ -123,7 +123,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
         case .emptyBody: "A service has no description below its front matter."
         case .duplicateGlossaryTerm: "Two glossary entries have the same term (ignoring case)."
         case .duplicateCategory: "Two categories in `site.yml` have the same id."
-        case .brokenLink: "A link points to a content file that does not exist."
+        case .brokenLink: "A link points to a content file that does not exist, or to a draft (which is not published)."
         case .rawHTMLOmitted: "Warning: raw HTML in Markdown is never published; it was left out."
         case .templateSyntax: "A template has a Mustache syntax error."
         case .missingTemplate: "A template the build needs was not found in any templates folder."
