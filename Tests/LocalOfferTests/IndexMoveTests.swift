@@ -17,16 +17,12 @@ struct IndexMoveTests {
     /// Against the plain way: move the item in an array of names, then list again the positions of
     /// the names each list held.
     @Test func everyMoveOfEveryListAgreesWithListingAgain() {
-        var state: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SyntheticContent.Random(state: 7)
         for count in [1, 2, 3, 10, 57] {
             for from in 0..<count {
                 for to in 0..<count {
                     var names = (0..<count).map { "item \($0)" }
-                    let list = (0..<count).filter { _ in next(3) == 0 }
+                    let list = (0..<count).filter { _ in random.next(3) == 0 }
                     let members = Set(list.map { names[$0] })
                     let moved = names.remove(at: from)
                     names.insert(moved, at: to)
@@ -41,15 +37,11 @@ struct IndexMoveTests {
 
     /// A service added or deleted: every list as listing the names again would make it.
     @Test func insertionsAndRemovalsAgreeWithListingAgain() {
-        var state: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SyntheticContent.Random(state: 11)
         for count in [0, 1, 2, 9, 40] {
             for position in 0...count {
                 var names = (0..<count).map { "item \($0)" }
-                let list = (0..<count).filter { _ in next(2) == 0 }
+                let list = (0..<count).filter { _ in random.next(2) == 0 }
                 let members = Set(list.map { names[$0] })
                 names.insert("new", at: position)
                 for holdsInserted in [false, true] {
@@ -59,7 +51,7 @@ struct IndexMoveTests {
             }
             for position in 0..<max(count, 0) {
                 var names = (0..<count).map { "item \($0)" }
-                let list = (0..<count).filter { _ in next(2) == 0 }
+                let list = (0..<count).filter { _ in random.next(2) == 0 }
                 let members = Set(list.map { names[$0] })
                 names.remove(at: position)
                 #expect(IndexChange.removed(at: position).remap(list) == names.indices.filter { members.contains(names[$0]) })
