@@ -12,4 +12,9 @@ public enum ContentKind: String, Sendable, Hashable, CaseIterable {
         case .page: "pages"
         }
     }
+
+    /// How links between entries name the file of an entry of this kind: `services/portage.md`.
+    public func contentPath(_ slug: String) -> String {
+        "\(folder)/\(slug).md"
+    }
 }

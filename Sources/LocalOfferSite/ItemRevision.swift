@@ -27,7 +27,7 @@ public struct RevisedItems: Sendable {
 
     /// Puts a published service in where its title sorts it, with its address.
     mutating func insert(_ item: Item<Service>) {
-        let position = items.services.insertionPoint(of: item) { Service.titleSortKey($0.entry) < Service.titleSortKey($1.entry) }
+        let position = items.services.insertionPoint(of: item) { Service.byTitle($0.entry, $1.entry) }
         items.services.insert(item, at: position)
         let change = IndexChange.inserted(at: position)
         items.servicesByOrganisation = items.servicesByOrganisation.mapValues { change.remap($0) }
@@ -107,9 +107,7 @@ extension SiteItems {
             guard let index else { return nil }
             revised.items.services[index] = item
             guard revision.renamed else { return revised }
-            let move = IndexMove.reposition(&revised.items.services, from: index) {
-                Service.titleSortKey($0.entry) < Service.titleSortKey($1.entry)
-            }
+            let move = IndexMove.reposition(&revised.items.services, from: index) { Service.byTitle($0.entry, $1.entry) }
             guard move.from != move.to else { return revised }
             let change = IndexChange.moved(move)
             revised.items.servicesByOrganisation = servicesByOrganisation.mapValues { change.remap($0) }
@@ -175,6 +173,6 @@ extension SiteItems {
 
     /// `services/portage.md`: how links between entries name a service's file.
     static func contentPath(of service: Service) -> String {
-        "\(ContentKind.service.folder)/\(service.slug).md"
+        ContentKind.service.contentPath(service.slug)
     }
 }

@@ -122,12 +122,14 @@ public struct SiteItemsBuilder: Sendable {
     func addressTable() -> [String: String] {
         let urls = links.urls
         var table: [String: String] = [:]
-        for service in content.services { table["services/\(service.slug).md"] = urls.service(service.slug) }
-        for organisation in content.organisations { table["organisations/\(organisation.slug).md"] = urls.organisation(organisation.slug) }
-        for page in content.pages { table["pages/\(page.slug).md"] = urls.page(page.slug) }
+        for service in content.services { table[ContentKind.service.contentPath(service.slug)] = urls.service(service.slug) }
+        for organisation in content.organisations {
+            table[ContentKind.organisation.contentPath(organisation.slug)] = urls.organisation(organisation.slug)
+        }
+        for page in content.pages { table[ContentKind.page.contentPath(page.slug)] = urls.page(page.slug) }
         // The accessibility statement is generated from site.yml, and linked to like any page.
         if content.site.accessibility != nil {
-            table["pages/\(Self.accessibilityStatementSlug).md"] = urls.page(Self.accessibilityStatementSlug)
+            table[ContentKind.page.contentPath(Self.accessibilityStatementSlug)] = urls.page(Self.accessibilityStatementSlug)
         }
         return table
     }

@@ -88,7 +88,7 @@ extension ContentValidator {
     /// Every document decoded, in order. With a memo, the files it remembers unchanged are taken
     /// from it on this thread first, and only the others are decoded on every core: handing 10,000
     /// remembered entries between threads cost more than looking them up.
-    func decodeAll(_ documents: [ContentDocument]) -> [(EntryDecoder.Entry?, EntryFacts, [Diagnostic])] {
+    func decodeAll(_ documents: [ContentDocument]) -> [EntryDecoder.Decoded] {
         let today = self.today
         guard let memo else { return documents.parallelMap { EntryDecoder.decode($0, today: today) } }
         var results = memo.unchanged(documents, today: today)

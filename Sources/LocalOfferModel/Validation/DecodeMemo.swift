@@ -15,9 +15,9 @@ public final class DecodeMemo: @unchecked Sendable {
     private final class Remembered {
         let document: ContentDocument
         let today: LocalDate
-        let result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])
+        let result: EntryDecoder.Decoded
 
-        init(document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])) {
+        init(document: ContentDocument, today: LocalDate, result: EntryDecoder.Decoded) {
             self.document = document
             self.today = today
             self.result = result
@@ -31,7 +31,7 @@ public final class DecodeMemo: @unchecked Sendable {
 
     public init() {}
 
-    func decode(_ document: ContentDocument, today: LocalDate) -> (EntryDecoder.Entry?, EntryFacts, [Diagnostic]) {
+    func decode(_ document: ContentDocument, today: LocalDate) -> EntryDecoder.Decoded {
         let remembered = lock.withLock { () -> Remembered? in
             seen.insert(document.path)
             return byPath[document.path]
@@ -43,7 +43,7 @@ public final class DecodeMemo: @unchecked Sendable {
     }
 
     /// Remembers what `document` decoded to, decoded elsewhere.
-    func remember(_ document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])) {
+    func remember(_ document: ContentDocument, today: LocalDate, result: EntryDecoder.Decoded) {
         lock.withLock {
             seen.insert(document.path)
             byPath[document.path] = Remembered(document: document, today: today, result: result)
@@ -59,7 +59,7 @@ public final class DecodeMemo: @unchecked Sendable {
 
     /// For each document, what it decoded to when it is remembered unchanged; nil for the others.
     /// One lock for all of them.
-    func unchanged(_ documents: [ContentDocument], today: LocalDate) -> [(EntryDecoder.Entry?, EntryFacts, [Diagnostic])?] {
+    func unchanged(_ documents: [ContentDocument], today: LocalDate) -> [EntryDecoder.Decoded?] {
         lock.withLock {
             documents.map { document in
                 seen.insert(document.path)
@@ -71,41 +71,37 @@ public final class DecodeMemo: @unchecked Sendable {
     }
 
     /// What the file at `path` decoded to last, and on which day.
-    func remembered(at path: String) -> (document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic]))? {
+    func remembered(at path: String) -> (document: ContentDocument, today: LocalDate, result: EntryDecoder.Decoded)? {
         lock.withLock { byPath[path].map { ($0.document, $0.today, $0.result) } }
+    }
+
+    /// Whether a remembered file other than the one at `path` has facts that `match`: the questions
+    /// `serve` asks of the other files before it takes a save the short way (`ContentValidator.revise`).
+    private func anyOther(than path: String, _ match: (EntryFacts) -> Bool) -> Bool {
+        lock.withLock { byPath.values.contains { $0.result.1.path != path && match($0.result.1) } }
     }
 
     /// Whether an entry of `kind` other than the one at `path` has this title (an organisation, this
     /// name), ignoring case as the rule that titles are distinct does (`CrossEntryRules`).
     func isTitleTaken(_ title: String, kind: ContentKind, byAnotherThan path: String) -> Bool {
         let key = title.lowercased()
-        return lock.withLock {
-            byPath.values.contains { remembered in
-                let facts = remembered.result.1
-                return facts.kind == kind && facts.titleKey == key && facts.path != path
-            }
-        }
+        return anyOther(than: path) { $0.kind == kind && $0.titleKey == key }
     }
 
     /// Whether a published service, other than the one at `path`, names the organisation `slug`
     /// (`CrossEntryRules` warns of one that none names).
     func hasPublishedService(of slug: String, besides path: String = "") -> Bool {
-        lock.withLock {
-            byPath.values.contains { remembered in
-                let facts = remembered.result.1
-                return facts.kind == .service && !facts.isDraft && facts.organisation?.value == slug && facts.path != path
-            }
-        }
+        anyOther(than: path) { $0.kind == .service && !$0.isDraft && $0.organisation?.value == slug }
     }
 
     /// Whether a file other than the one at `path` has this slug, of any kind (`CrossEntryRules`).
     func isSlugTaken(_ slug: String, byAnotherThan path: String) -> Bool {
-        lock.withLock { byPath.values.contains { $0.result.1.slug == slug && $0.result.1.path != path } }
+        anyOther(than: path) { $0.slug == slug }
     }
 
     /// Whether an organisation file has this slug.
     func hasOrganisation(_ slug: String) -> Bool {
-        lock.withLock { byPath.values.contains { $0.result.1.kind == .organisation && $0.result.1.slug == slug } }
+        anyOther(than: "") { $0.kind == .organisation && $0.slug == slug }
     }
 
     /// Forgets the file at `path`, deleted.

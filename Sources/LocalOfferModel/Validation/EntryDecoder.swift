@@ -12,7 +12,11 @@ enum EntryDecoder {
 
     /// The entry, when it is valid; the facts the rules between entries need, always; and every
     /// problem in the file, placeholders in its body included.
-    static func decode(_ document: ContentDocument, today: LocalDate) -> (Entry?, EntryFacts, [Diagnostic]) {
+    /// What one file decodes to: the entry (nil when it has an error), what the rules between
+    /// entries read of it, and its problems.
+    typealias Decoded = (Entry?, EntryFacts, [Diagnostic])
+
+    static func decode(_ document: ContentDocument, today: LocalDate) -> Decoded {
         let bodyProblems = bodyPlaceholders(document.body)
         let (root, syntaxProblems) = YAMLParsing.compose(document.frontMatter)
         if !syntaxProblems.isEmpty {

@@ -35,7 +35,7 @@ struct EntryFacts: Sendable {
     var bodyIsBlank: Bool
 
     /// The file's path under `content/`, as links between entries name it: `services/portage.md`.
-    var contentPath: String { "\(kind.folder)/\(slug).md" }
+    var contentPath: String { kind.contentPath(slug) }
 
     init(document: ContentDocument, root: Node?, isReadable: Bool) {
         kind = document.kind

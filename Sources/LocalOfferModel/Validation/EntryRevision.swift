@@ -58,8 +58,8 @@ extension ContentValidator {
     }
 
     private func revising(
-        _ document: ContentDocument, decoded result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic]),
-        before: (document: ContentDocument, today: LocalDate, result: (EntryDecoder.Entry?, EntryFacts, [Diagnostic])),
+        _ document: ContentDocument, decoded result: EntryDecoder.Decoded,
+        before: (document: ContentDocument, today: LocalDate, result: EntryDecoder.Decoded),
         previous: ContentDocument, categoryIDs: Set<String>
     ) -> EntryRevision? {
         guard let memo, before.today == today, DecodeMemo.same(before.document, previous), !before.result.2.hasErrors,
