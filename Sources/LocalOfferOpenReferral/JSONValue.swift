@@ -98,38 +98,44 @@ public indirect enum JSONValue: Sendable, Hashable {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Escapes `"`, `\\` and control characters, and U+2028 and U+2029 (valid JSON, but they end a
-    /// JavaScript string literal); every other byte of the UTF-8 is copied as it is.
+    /// JavaScript string literal); every other byte of the UTF-8 is copied as it is, a run at a time.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            // `<`, `>` and `&` as escapes: the lists are `index.html` files, and a host that serves them
-            // as HTML (its JSON type not set, as the README asks) must still find no markup in them.
-            case UInt8(ascii: "<"): output.append(contentsOf: Array("\\u003c".utf8))
-            case UInt8(ascii: ">"): output.append(contentsOf: Array("\\u003e".utf8))
-            case UInt8(ascii: "&"): output.append(contentsOf: Array("\\u0026".utf8))
-            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                output.append(contentsOf: Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                index += 3
-                continue
-            default:
-                output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func escape(_ replacement: String, skipping count: Int = 1) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: replacement.utf8)
+                index += count
+                runStart = index
             }
-            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"")
+                case UInt8(ascii: "\\"): escape("\\\\")
+                case 0x0A: escape("\\n")
+                case 0x0D: escape("\\r")
+                case 0x09: escape("\\t")
+                // `<`, `>` and `&` as escapes: the lists are `index.html` files, and a host that serves them
+                // as HTML (its JSON type not set, as the README asks) must still find no markup in them.
+                case UInt8(ascii: "<"): escape("\\u003c")
+                case UInt8(ascii: ">"): escape("\\u003e")
+                case UInt8(ascii: "&"): escape("\\u0026")
+                case 0x08: escape("\\b")
+                case 0x0C: escape("\\f")
+                case 0..<0x20:
+                    let hex = [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                    escape("\\u00" + String(decoding: hex, as: UTF8.self))
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                default:
+                    index += 1
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -8,6 +8,20 @@ import LocalOfferModel
 /// a reader of both sees one set of services.
 struct ORUK1Mapping: Sendable {
     let v3: ORUKServiceMapping
+    /// Each organisation as an item of the 1.0 list nests it, made once rather than once per service.
+    private let listedOrganisations: [String: JSONValue]
+
+    init(v3: ORUKServiceMapping) {
+        self.v3 = v3
+        listedOrganisations = v3.organisationsBySlug.mapValues { organisation in
+            let firstParagraph = organisation.body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                .components(separatedBy: "\n\n").first ?? ""
+            return .object([
+                ("id", .string(v3.ids.organisation(organisation.slug))), ("name", .string(organisation.name)),
+                ("description", .string(firstParagraph.isEmpty ? organisation.name : firstParagraph)),
+            ])
+        }
+    }
 
     var ids: StableID { v3.ids }
 
@@ -22,13 +36,8 @@ struct ORUK1Mapping: Sendable {
         object.add("email", service.contact.email?.value)
         object.add("status", "active")
         object.add("assured_date", service.lastReviewed.description)
-        if let organisation = v3.organisationsBySlug[service.organisation] {
-            let firstParagraph = organisation.body.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                .components(separatedBy: "\n\n").first ?? ""
-            object.add("organization", .object([
-                ("id", .string(ids.organisation(organisation.slug))), ("name", .string(organisation.name)),
-                ("description", .string(firstParagraph.isEmpty ? organisation.name : firstParagraph)),
-            ]))
+        if let organisation = listedOrganisations[service.organisation] {
+            object.add("organization", organisation)
         }
         return object.value
     }

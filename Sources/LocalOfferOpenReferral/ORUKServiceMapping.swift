@@ -1,6 +1,7 @@
 import Foundation
 import LocalOfferMarkdown
 import LocalOfferModel
+import LocalOfferText
 
 /// How a service and its organisation are written in Open Referral UK 3.0 (HSDS 3.0 with the UK
 /// profile). The one home of the export mapping; `ORUKRecordReader` reads the same fields back.
@@ -120,7 +121,7 @@ struct ORUKServiceMapping: Sendable {
 
     /// The summary, a blank line, then the body: the import splits them again at the first blank line.
     func description(summary: String?, body: String, folder: String) -> String {
-        let markdown = links.rewrite(body, folder: folder).trimmingCharacters(in: .whitespacesAndNewlines)
+        let markdown = links.rewrite(body, folder: folder).trimmingWhitespace()
         guard let summary else { return markdown }
         return markdown.isEmpty ? summary : summary + "\n\n" + markdown
     }

@@ -19,6 +19,7 @@ public struct GuidedStartWriter: SiteWriter {
             hasher.combine(url)
             return context.page(url, fingerprint: hasher.value, inSitemap: false, render: render)
         }
+        let candidates = GuidedStart.Candidates(context.items)
         var files = [question(GuidedStart.start(urls)) { renderer.guidedAgeQuestion() }]
         for age in GuidedStart.ages {
             files.append(question(GuidedStart.needQuestion(age: age, urls)) { renderer.guidedNeedQuestion(age: age) })
@@ -26,7 +27,7 @@ public struct GuidedStartWriter: SiteWriter {
                 files.append(question(GuidedStart.planQuestion(age: age, need: need, urls)) { renderer.guidedPlanQuestion(age: age, need: need) })
                 for plan in GuidedStart.PlanAnswer.allCases {
                     files.append(context.page(GuidedStart.results(age: age, need: need, plan: plan, urls), fingerprint: nil, inSitemap: false) {
-                        renderer.guidedResults(age: age, need: need, plan: plan)
+                        renderer.guidedResults(age: age, need: need, plan: plan, candidates: candidates)
                     })
                 }
             }

@@ -1,4 +1,5 @@
 import LocalOfferDiagnostics
+import LocalOfferText
 import Yams
 
 /// The typed readers: each returns nil after reporting what is wrong, so callers just skip the value.
@@ -174,15 +175,5 @@ extension DecodingContext {
     /// The keys of a mapping, checked against the catalogue's (the one list of what each mapping allows).
     func mapping(_ field: Field, of shape: CatalogueMapping) -> MappingReader? {
         MappingReader(field, mapping: shape, context: self)
-    }
-}
-
-extension String {
-    /// Foundation's `trimmingCharacters(in:)` is slow on Linux; values are usually already trimmed.
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        guard let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        if first == startIndex && last == index(before: endIndex) { return self }
-        return String(self[first...last])
     }
 }

@@ -1,5 +1,6 @@
 import LocalOfferContent
 import LocalOfferDiagnostics
+import LocalOfferText
 import Yams
 
 extension DecodingContext {

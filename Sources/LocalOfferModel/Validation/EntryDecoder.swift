@@ -1,5 +1,6 @@
 import LocalOfferContent
 import LocalOfferDiagnostics
+import LocalOfferText
 import Yams
 
 /// Decodes one file's YAML into a typed entry. Pure and independent per file, so files decode in parallel.

@@ -1,5 +1,6 @@
 import LocalOfferContent
 import LocalOfferDiagnostics
+import LocalOfferText
 import Yams
 
 /// What the rules between entries need to know of one entry file, read from its YAML whether or not
