@@ -47,6 +47,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// The time each named step took, for `--verbose` and for finding what to speed up.
     public var steps: [(name: String, seconds: Double)]
+    /// The time each writer took to plan its files (the "plan" step; the search index is made there).
+    public var writerSteps: [(name: String, seconds: Double)] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 

@@ -265,7 +265,7 @@ public struct SiteBuilder: Sendable {
             return BuildReport(
                 pagesWritten: outcome?.pages ?? 0, filesWritten: outcome?.files ?? 0, filesMade: outcome?.made ?? 0,
                 filesRewritten: outcome?.written ?? 0,
-                diagnostics: all, seconds: plan.seconds + run.total, steps: run.steps
+                diagnostics: all, seconds: plan.seconds + run.total, steps: run.steps, writerSteps: plan.writerSteps
             )
         }
         guard plan.isPublishable else { return finish() }

@@ -59,7 +59,13 @@ struct BuildCommand: ParsableCommand {
         let report = SiteBuilder(options: options).build()
         printDiagnostics(report.diagnostics, format: .text)
         if verbose {
-            for step in report.steps { print(String(format: "  %-10@ %.3f s", step.name, step.seconds)) }
+            for step in report.steps {
+                print(String(format: "  %-10@ %.3f s", step.name, step.seconds))
+                guard step.name == "plan" else { continue }
+                for writer in report.writerSteps.sorted(by: { $0.seconds > $1.seconds }) where writer.seconds >= 0.01 {
+                    print(String(format: "    %-22@ %.3f s", writer.name, writer.seconds))
+                }
+            }
             if report.succeeded {
                 print("  \(report.filesWritten) files: \(report.filesMade) made (\(report.filesRewritten) with new bytes), \(report.filesWritten - report.filesMade) kept from the previous build")
             }

@@ -36,7 +36,8 @@ enum ContentLinkResolution: Equatable {
             target = String(target[..<hash])
         }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        guard let decoded = target.removingPercentEncoding else {
+        // Foundation's decoding goes through NSString: most links have nothing to decode.
+        guard let decoded = target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding : target else {
             return .unresolvable(reason: "the link has a '%' that is not followed by two hexadecimal digits")
         }
         if decoded.contains("\\") {

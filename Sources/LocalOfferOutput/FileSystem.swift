@@ -17,9 +17,14 @@ public struct FileSystem: Sendable {
     public var remove: @Sendable (_ path: String) throws -> Void
     public var exists: @Sendable (_ path: String) -> Bool
     public var list: @Sendable (_ directory: String) -> [String]
+    /// A folder's entries, each marked whether it is a folder; a symbolic link is never a folder
+    /// here, so a walk that removes what it finds never follows one out of the site.
+    public var entries: @Sendable (_ directory: String) -> [(name: String, isDirectory: Bool)]
     public var read: @Sendable (_ path: String) -> Data?
-    /// The size of a regular file, or nil.
+    /// The size of a regular file, or nil (also for a symbolic link: it is not followed).
     public var size: @Sendable (_ path: String) -> Int?
+    /// Whether the path is a folder itself, not a symbolic link to one.
+    public var isDirectory: @Sendable (_ path: String) -> Bool
     /// Swaps two existing paths in one step (Linux `renameat2(RENAME_EXCHANGE)`), so that no moment
     /// passes with neither in place. Throws `POSIXFailure` with ENOSYS, EINVAL or EOPNOTSUPP where
     /// the system or the file system cannot (the caller then falls back to two renames).
@@ -37,6 +42,11 @@ public struct FileSystem: Sendable {
         size: @escaping @Sendable (String) -> Int?,
         exchange: @escaping @Sendable (String, String) throws -> Void = { first, _ in
             throw POSIXFailure(operation: "exchange", path: first, code: ENOSYS)
+        },
+        entries: @escaping @Sendable (String) -> [(name: String, isDirectory: Bool)] = FileSystem.directoryEntries,
+        isDirectory: @escaping @Sendable (String) -> Bool = { path in
+            var status = stat()
+            return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
         }
     ) {
         self.createDirectory = createDirectory
@@ -49,6 +59,28 @@ public struct FileSystem: Sendable {
         self.read = read
         self.size = size
         self.exchange = exchange
+        self.entries = entries
+        self.isDirectory = isDirectory
+    }
+
+    /// `readdir`, with `lstat` where the file system does not say an entry's type.
+    public static let directoryEntries: @Sendable (String) -> [(name: String, isDirectory: Bool)] = { directory in
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var found: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var status = stat()
+                isDirectory = lstat(directory + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            found.append((name, isDirectory))
+        }
+        return found
     }
 
     public static let local = FileSystem(
@@ -83,7 +115,7 @@ public struct FileSystem: Sendable {
         read: { path in FileManager.default.contents(atPath: path) },
         size: { path in
             var status = stat()
-            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
             return Int(status.st_size)
         },
         exchange: { first, second in

@@ -54,12 +54,18 @@ public struct SitePublisher: Sendable {
     /// staging path) is removed. Where that is not available (see `AtomicExchange`), the previous
     /// site is moved aside and the new one moved in: two renames, with a moment of microseconds
     /// between them when `output` does not exist; a failure in between moves the previous site back.
-    func swap(staging: String, into output: String) throws(Diagnostic) {
+    /// With `spare`, the previous site is moved there (when nothing is) instead of being removed, for
+    /// the next build to update in place.
+    func swap(staging: String, into output: String, keepingPreviousAt spare: String? = nil) throws(Diagnostic) {
         let hadPrevious = fileSystem.exists(output)
+        func setAside(_ previous: String) {
+            if let spare, !fileSystem.exists(spare), (try? fileSystem.move(previous, spare)) != nil { return }
+            try? fileSystem.remove(previous)
+        }
         if hadPrevious {
             do {
                 try fileSystem.exchange(staging, output)
-                try? fileSystem.remove(staging)
+                setAside(staging)
                 return
             } catch where AtomicExchange.isUnsupported(error) {
                 // Fall back to two renames, below.
@@ -84,7 +90,7 @@ public struct SitePublisher: Sendable {
             try? fileSystem.remove(staging)
             throw Self.failure("could not put the new site in place: \(error.localizedDescription)")
         }
-        if hadPrevious { try? fileSystem.remove(previous) }
+        if hadPrevious { setAside(previous) }
     }
 
     /// Removes what a build that was killed (power cut, `kill -9`, out of memory) left beside the

@@ -15,21 +15,29 @@ public enum SearchScoring {
     public static let scale = 100
 
     /// One document's term and phrase frequencies per field, and the length of each field in terms.
+    /// Fields are counted in fixed slots (by `Field.rawValue`), not in a dictionary per word: that
+    /// was most of the index's time, and the sum over fields is now always taken in the same order.
     public struct Analysed: Sendable {
-        public var lengths: [SearchDocument.Field: Int] = [:]
+        /// How many terms each field holds.
+        public var lengths = FieldCounts()
         /// Terms ("speech") and pairs of neighbouring terms ("speech languag") with their counts per field.
-        public var frequencies: [String: [SearchDocument.Field: Int]] = [:]
+        public var frequencies: [String: FieldCounts] = [:]
     }
+
+    /// A count for each field, in `Field.rawValue` order.
+    public typealias FieldCounts = SIMD8<Int32>
 
     public static func analyse(_ document: SearchDocument) -> Analysed {
         var analysed = Analysed()
         for (field, text) in document.fields {
             let terms = SearchText.terms(in: text)
-            analysed.lengths[field] = terms.count
+            let slot = field.rawValue
+            analysed.lengths[slot] = Int32(clamping: terms.count)
+            analysed.frequencies.reserveCapacity(analysed.frequencies.count + terms.count * 2)
             var previous: String?
             for term in terms {
-                analysed.frequencies[term, default: [:]][field, default: 0] += 1
-                if let previous { analysed.frequencies[previous + " " + term, default: [:]][field, default: 0] += 1 }
+                analysed.frequencies[term, default: .zero][slot] &+= 1
+                if let previous { analysed.frequencies[previous + " " + term, default: .zero][slot] &+= 1 }
                 previous = term
             }
         }
@@ -52,22 +60,25 @@ public enum SearchScoring {
     /// Every key's postings. A key in more than `keep` documents keeps only its best-scoring ones
     /// (nobody reads past them), but its document frequency stays true.
     public static func postings(_ documents: [Analysed], keep: Int) -> [String: Postings] {
-        var totalLength: [SearchDocument.Field: Int] = [:]
+        let fields = SearchDocument.Field.allCases
+        var totalLength = [Double](repeating: 0, count: fields.count)
         for document in documents {
-            for (field, length) in document.lengths { totalLength[field, default: 0] += length }
+            for field in fields { totalLength[field.rawValue] += Double(document.lengths[field.rawValue]) }
         }
         let count = Double(max(1, documents.count))
-        let averageLength = totalLength.mapValues { max(1, Double($0) / count) }
+        let averageLength = totalLength.map { max(1, $0 / count) }
 
         var postings: [String: Postings] = [:]
         for (index, document) in documents.enumerated() {
-            for (key, fields) in document.frequencies {
+            // Each field's BM25 length normalisation, the same for every word of the document.
+            let norms = fields.map { field in
+                let b = field.lengthNormalisation
+                return 1 - b + b * Double(document.lengths[field.rawValue]) / averageLength[field.rawValue]
+            }
+            for (key, counts) in document.frequencies {
                 var weighted = 0.0
-                for (field, frequency) in fields {
-                    let length = Double(document.lengths[field] ?? 0)
-                    let b = field.lengthNormalisation
-                    let norm = 1 - b + b * length / (averageLength[field] ?? 1)
-                    weighted += field.weight * Double(frequency) / norm
+                for field in fields where counts[field.rawValue] > 0 {
+                    weighted += field.weight * Double(counts[field.rawValue]) / norms[field.rawValue]
                 }
                 let saturated = weighted / (k1 + weighted)
                 let score = min(scale - 1, max(1, Int((saturated * Double(scale)).rounded())))

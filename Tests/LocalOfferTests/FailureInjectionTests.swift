@@ -69,7 +69,8 @@ struct FailureInjectionTests {
 
         /// Everything beside `public/`: staging folders and moved-aside sites must not stay.
         var leftovers: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/site")) ?? []).filter { $0 != "public" }
+            // The spare (the site before, kept for the next build to update) is not a leftover.
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/site")) ?? []).filter { $0 != "public" && $0 != ".public.spare" }
         }
 
         /// After a failed build: the previous site, whole, and nothing beside it; then the new content
@@ -209,6 +210,11 @@ struct FailureInjectionTests {
             if path.contains(".staging-") || path.contains(".previous-") { throw POSIXFailure(operation: "remove", path: path, code: EBUSY) }
             try FileSystem.local.remove(path)
         }
+        // Nor can the previous site be kept as the spare.
+        failing.move = { from, to in
+            if to.hasSuffix(".spare") { throw POSIXFailure(operation: "rename", path: from, code: EBUSY) }
+            try FileSystem.local.move(from, to)
+        }
         let report = scenario.build(scenario.newContent, fileSystem: failing)
         #expect(report.succeeded, "the new site is in place; the old copy is only clutter")
         #expect(TestSite.snapshot(of: scenario.output) == scenario.newSite)
@@ -291,7 +297,7 @@ struct FailureInjectionTests {
         #expect(mountDisk(size: usage * 4, flags: UInt(MS_REMOUNT)) == 0)
         #expect(build(scenario.newContent).succeeded)
         #expect(TestSite.snapshot(of: output) == scenario.newSite)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk).sorted() == [".public.spare", "public"], "the old site kept as the spare")
     }
 
     /// A file-size limit (`ulimit -f`) makes the kernel refuse to grow a file past the limit; the command ignores SIGXFSZ,
@@ -351,7 +357,7 @@ struct FailureInjectionTests {
 
         let next = TestSite.build(content: content, output: output)
         #expect(next.succeeded)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/site") == ["public"], "the leftover is removed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/site").filter { $0 != ".public.spare" } == ["public"], "the leftover is removed")
         #expect(TestSite.snapshot(of: output) == (try Scenario.cleanBuild(content, into: folder + "/clean")))
     }
 }

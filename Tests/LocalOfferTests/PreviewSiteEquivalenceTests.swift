@@ -296,7 +296,7 @@ struct PreviewSiteEquivalenceTests {
     /// new service, a deleted one — and those next to them that must not, each answered as a fresh
     /// plan would, in a fixed order from a site without errors.
     @Test func titlesAndNewAndDeletedServicesTakeTheShortWay() throws {
-        var workspace = try Workspace()
+        let workspace = try Workspace()
         defer { try? FileManager.default.removeItem(atPath: workspace.folder) }
         let site = PreviewSite(options: workspace.options)
         site.rebuild()
