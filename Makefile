@@ -60,4 +60,4 @@ bench:
 	python3 bench/bench.py
 
 clean:
-	rm -rf .build .build-asan .build-tsan .build-fuzz public/*
+	rm -rf .build .build-asan .build-tsan .build-fuzz public/* .public.spare
